@@ -1,0 +1,51 @@
+// User-facing errors as values: every problem a person can meet names what is wrong, where, and what is allowed.
+// Pure TypeScript; imports nothing. Shared by every core module, the CLI and the UI.
+
+/** One problem found in user input (a model file, a design, a parameter value, an order row). */
+export interface Problem {
+  /** A sentence a person understands: what is wrong and what is allowed. */
+  message: string;
+  /** JSON path of the offending value, e.g. `$.parameters[2].max`, when it comes from a file. */
+  path?: string;
+  /** 1-based line and column in the source text, where known. */
+  line?: number;
+  column?: number;
+  /** The file the problem is in, when known. */
+  file?: string;
+  /** The parameter the problem concerns (constraint messages are shown beside it). */
+  parameter?: string;
+}
+
+/** Thrown (or returned) when user input is bad. Never carries a stack trace to the user. */
+export class UserError extends Error {
+  readonly problems: Problem[];
+  constructor(problems: Problem[] | string) {
+    const list = typeof problems === 'string' ? [{ message: problems }] : problems;
+    super(list.map(formatProblem).join('\n'));
+    this.name = 'UserError';
+    this.problems = list;
+  }
+}
+
+/** Raised when a build or evaluation exceeds its work budget (runaway model, hostile expression). */
+export class BudgetError extends UserError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BudgetError';
+  }
+}
+
+export function isUserError(e: unknown): e is UserError {
+  return e instanceof UserError;
+}
+
+/** `file:line:column: message (at $.path)`: the one way problems are printed. */
+export function formatProblem(p: Problem): string {
+  let where = '';
+  if (p.file) where += p.file;
+  if (p.line !== undefined) where += `${where ? ':' : 'line '}${p.line}${p.column !== undefined ? `:${p.column}` : ''}`;
+  const at = p.path ? ` (at ${p.path})` : '';
+  return `${where ? where + ': ' : ''}${p.message}${at}`;
+}
+
+export type Result<T, E = Problem[]> = { ok: true; value: T } | { ok: false; error: E };
