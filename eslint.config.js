@@ -10,7 +10,10 @@ export default tseslint.config(
   {
     files: ['**/*.ts'],
     extends: [tseslint.configs.base],
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: { parserOptions: {
+        projectService: { allowDefaultProject: ['vitest.config.ts', 'renderer/vite.config.ts'] },
+        tsconfigRootDir: import.meta.dirname,
+      } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       'no-eval': 'error',
