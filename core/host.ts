@@ -85,6 +85,41 @@ export interface HostInfo {
   kiosk: boolean;
 }
 
+/** Phone hand-off: the current design's GLB and USDZ, served on the local network behind a secret link. */
+export interface HandoffRequest {
+  /** Shown on the phone page, e.g. the product name. */
+  title: string;
+  glb: Uint8Array;
+  usdz: Uint8Array;
+}
+
+export interface HandoffInfo {
+  /** The secret link the phone opens. */
+  url: string;
+  /** QR code of `url` as an SVG document. */
+  qrSvg: string;
+  /** ms since epoch; the link answers 403 after this. */
+  expiresAt: number;
+}
+
+/** Showroom kiosk settings as the UI sees them; the staff PIN's hash never leaves the host. */
+export interface KioskSettings {
+  enabled: boolean;
+  /** Seconds without input before "Are you still there?". */
+  idleSeconds: number;
+  /** Catalog ids shown to customers; null means all. */
+  products: string[] | null;
+  /** Printer ids offered; null means all. */
+  printers: string[] | null;
+  /** Folder exports go to (e.g. a USB stick); null means exports are only offered by phone hand-off. */
+  exportFolder: string | null;
+  showPrices: boolean;
+  hasPin: boolean;
+}
+
+/** A change to the kiosk settings; `newPin` (4-12 digits) replaces the staff PIN. */
+export type KioskSettingsPatch = Partial<Omit<KioskSettings, 'hasPin'>> & { newPin?: string };
+
 /**
  * What the UI may ask of its host. One method per call; Electron's preload exposes exactly these names,
  * the browser host implements them with fetch, file pickers and downloads.
@@ -103,6 +138,17 @@ export interface Host {
   save(req: SaveRequest): Promise<SaveResult>;
   /** Designer mode: pick a model file on disk; its changes are reported through onModelFileChanged. */
   openModelFile(): Promise<ModelSource | null>;
+  /** Phone hand-off (Electron only; absent in the browser host). Replaces any running hand-off. */
+  startHandoff?(req: HandoffRequest): Promise<HandoffInfo>;
+  stopHandoff?(): Promise<void>;
+  /** Kiosk (Electron only). */
+  kioskSettings?(): Promise<KioskSettings>;
+  /** True if `pin` is the staff PIN (or no PIN is set yet). */
+  verifyStaffPin?(pin: string): Promise<boolean>;
+  /** Needs the staff PIN; leaving kiosk mode (`enabled: false`) restarts the window. */
+  updateKioskSettings?(pin: string, patch: KioskSettingsPatch): Promise<KioskSettings>;
+  /** Wipes the customer's traces: web storage, cache, clipboard, temporary exports. */
+  kioskReset?(): Promise<void>;
   /** Subscribes to menu commands and OS file-open requests; returns an unsubscribe function. */
   onCommand(cb: (cmd: MenuCommand) => void): () => void;
   onOpenFile(cb: (file: OpenedFile) => void): () => void;
@@ -120,6 +166,12 @@ export const HOST_CHANNELS = {
   recentDesigns: 'atelier:recent-designs',
   save: 'atelier:save',
   openModelFile: 'atelier:open-model-file',
+  startHandoff: 'atelier:start-handoff',
+  stopHandoff: 'atelier:stop-handoff',
+  kioskSettings: 'atelier:kiosk-settings',
+  verifyStaffPin: 'atelier:verify-staff-pin',
+  updateKioskSettings: 'atelier:update-kiosk-settings',
+  kioskReset: 'atelier:kiosk-reset',
 } as const;
 
 export const HOST_EVENTS = {
@@ -156,4 +208,59 @@ export const HOST_ARG_VALIDATORS: Record<keyof typeof HOST_CHANNELS, (args: unkn
     if (r.path !== undefined && (typeof r.path !== 'string' || r.path.length === 0 || r.path.length > 4096)) return 'save: path must be a string';
     return null;
   },
+  startHandoff: (a) => {
+    if (a.length !== 1 || typeof a[0] !== 'object' || a[0] === null) return 'startHandoff needs one request object';
+    const r = a[0] as Record<string, unknown>;
+    if (typeof r.title !== 'string' || r.title.length > 200) return 'startHandoff: title must be a string of at most 200 characters';
+    for (const k of ['glb', 'usdz'] as const) {
+      const b = r[k];
+      if (!(b instanceof Uint8Array) || b.byteLength === 0) return `startHandoff: ${k} must be a non-empty Uint8Array`;
+      if (b.byteLength > MAX_SAVE_BYTES) return `startHandoff: ${k} is larger than ${MAX_SAVE_BYTES} bytes`;
+    }
+    return null;
+  },
+  stopHandoff: (a) => (a.length === 0 ? null : 'stopHandoff takes no arguments'),
+  kioskSettings: (a) => (a.length === 0 ? null : 'kioskSettings takes no arguments'),
+  kioskReset: (a) => (a.length === 0 ? null : 'kioskReset takes no arguments'),
+  verifyStaffPin: (a) => (a.length === 1 && isPin(a[0]) ? null : 'verifyStaffPin needs a PIN of 4-12 digits'),
+  updateKioskSettings: (a) => {
+    if (a.length !== 2 || !isPin(a[0])) return 'updateKioskSettings needs the staff PIN (4-12 digits) and a change';
+    return validateKioskPatch(a[1]);
+  },
 };
+
+function isPin(v: unknown): v is string {
+  return typeof v === 'string' && /^[0-9]{4,12}$/.test(v);
+}
+
+const isIdList = (v: unknown): boolean =>
+  v === null || (Array.isArray(v) && v.length <= 1000 && v.every((x) => typeof x === 'string' && ID_RE.test(x)));
+
+/** Checks a KioskSettingsPatch: known keys only, each of the right type and range. */
+export function validateKioskPatch(p: unknown): string | null {
+  if (typeof p !== 'object' || p === null || Array.isArray(p)) return 'kiosk settings change must be an object';
+  for (const [k, v] of Object.entries(p)) {
+    switch (k) {
+      case 'enabled':
+      case 'showPrices':
+        if (typeof v !== 'boolean') return `kiosk settings: ${k} must be true or false`;
+        break;
+      case 'idleSeconds':
+        if (typeof v !== 'number' || !Number.isInteger(v) || v < 15 || v > 3600) return 'kiosk settings: idleSeconds must be a whole number from 15 to 3600';
+        break;
+      case 'products':
+      case 'printers':
+        if (!isIdList(v)) return `kiosk settings: ${k} must be null or a list of ids (a-z, 0-9, -)`;
+        break;
+      case 'exportFolder':
+        if (v !== null && (typeof v !== 'string' || v.length === 0 || v.length > 4096)) return 'kiosk settings: exportFolder must be null or a folder path';
+        break;
+      case 'newPin':
+        if (!isPin(v)) return 'kiosk settings: newPin must be 4-12 digits';
+        break;
+      default:
+        return `kiosk settings: unknown setting "${k}"`;
+    }
+  }
+  return null;
+}
