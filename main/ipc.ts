@@ -1,0 +1,79 @@
+// The one validating IPC wrapper: every Host call from the renderer passes through here.
+// It checks the sender frame (the app's own origin, main frame only) and the payload (HOST_ARG_VALIDATORS),
+// and turns handler failures into `{ error }` replies without stacks. Imports only types from Electron.
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { HOST_ARG_VALIDATORS, HOST_CHANNELS } from '../core/host';
+import { isUserError } from '../core/errors';
+import { APP_ORIGIN } from './protocol-resolver';
+
+export type HostCall = keyof typeof HOST_CHANNELS;
+export type HostHandlers = { [K in HostCall]: (...args: never[]) => Promise<unknown> };
+
+/** What the renderer gets back: exactly one of the two keys. */
+export type IpcReply = { value: unknown } | { error: string };
+
+/** The parts of Electron's WebFrameMain the sender check reads. */
+export interface SenderFrameLike {
+  url: string;
+  parent: unknown;
+}
+
+/** True only for the main frame of a page served from atelier://app. */
+export function isTrustedSender(frame: SenderFrameLike | null | undefined): boolean {
+  if (!frame || frame.parent !== null) return false;
+  let url: URL;
+  try {
+    url = new URL(frame.url);
+  } catch {
+    return false;
+  }
+  return `${url.protocol}//${url.host}` === APP_ORIGIN;
+}
+
+/** A message fit to show a person: user errors as they are, anything else without internals. */
+export function cleanMessage(e: unknown): string {
+  if (isUserError(e)) return e.message;
+  if (e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string') {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return 'The file was not found.';
+    if (code === 'EACCES' || code === 'EPERM') return 'Atelier is not allowed to access that file.';
+    if (code === 'ENOSPC') return 'The disk is full.';
+    if (code === 'EISDIR') return 'That is a folder, not a file.';
+  }
+  if (e instanceof Error && e.message && !e.message.includes('\n    at ')) return e.message.split('\n')[0] ?? 'Something went wrong.';
+  return 'Something went wrong.';
+}
+
+/** Runs one call: sender check, payload check, handler; never throws. */
+export async function dispatch(
+  handlers: HostHandlers,
+  call: HostCall,
+  frame: SenderFrameLike | null | undefined,
+  args: unknown[],
+  log: (msg: string) => void = () => {},
+): Promise<IpcReply> {
+  if (!isTrustedSender(frame)) {
+    log(`refused ${call} from ${frame?.url ?? 'unknown frame'}`);
+    return { error: 'This request did not come from the Atelier window.' };
+  }
+  const problem = HOST_ARG_VALIDATORS[call](args);
+  if (problem !== null) return { error: problem };
+  try {
+    const handler = handlers[call] as (...a: unknown[]) => Promise<unknown>;
+    return { value: await handler(...args) };
+  } catch (e) {
+    log(`${call} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return { error: cleanMessage(e) };
+  }
+}
+
+/** Registers one `ipcMain.handle` per Host channel; returns a function that removes them all. */
+export function registerHostIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, handlers: HostHandlers, log?: (msg: string) => void): () => void {
+  const calls = Object.keys(HOST_CHANNELS) as HostCall[];
+  for (const call of calls) {
+    ipcMain.handle(HOST_CHANNELS[call], (event: IpcMainInvokeEvent, ...args: unknown[]) => dispatch(handlers, call, event.senderFrame, args, log));
+  }
+  return () => {
+    for (const call of calls) ipcMain.removeHandler(HOST_CHANNELS[call]);
+  };
+}
