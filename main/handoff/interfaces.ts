@@ -1,0 +1,46 @@
+// Chooses the local-network address the phone hand-off server binds to, from os.networkInterfaces().
+// Pure function over the interface table: IPv4, not loopback or link-local, real adapters before virtual ones.
+import type { NetworkInterfaceInfo } from 'node:os';
+
+export interface LanAddress {
+  name: string;
+  address: string;
+}
+
+/** Names of adapters that a phone on the same Wi-Fi cannot reach (containers, VMs, VPN tunnels). */
+const VIRTUAL = /^(docker|br-|veth|virbr|vmnet|vboxnet|utun|tun|tap|tailscale|zt|wg|lxc|lxd|cni|flannel|podman|awdl|llw|ham|vEthernet)/i;
+
+function isPrivateV4(a: string): boolean {
+  const [x, y] = a.split('.').map(Number) as [number, number];
+  return x === 10 || (x === 192 && y === 168) || (x === 172 && y >= 16 && y <= 31);
+}
+
+function score(name: string, info: NetworkInterfaceInfo): number {
+  let s = 0;
+  if (!VIRTUAL.test(name)) s += 4;
+  if (isPrivateV4(info.address)) s += 2;
+  if (/^(en|eth|wl|wlan|Wi-?Fi|Ethernet)/i.test(name)) s += 1;
+  return s;
+}
+
+/**
+ * The best address for phones on the LAN, or null if there is none. `preferred` (an interface name or an
+ * IPv4 address from settings) wins when it exists; otherwise the highest-scoring candidate, in table order.
+ */
+export function pickLanAddress(table: Record<string, NetworkInterfaceInfo[] | undefined>, preferred?: string | null): LanAddress | null {
+  const candidates: (LanAddress & { info: NetworkInterfaceInfo })[] = [];
+  for (const [name, infos] of Object.entries(table)) {
+    for (const info of infos ?? []) {
+      if (info.family !== 'IPv4' || info.internal) continue;
+      if (info.address.startsWith('169.254.')) continue; // link-local: no DHCP, not reachable
+      candidates.push({ name, address: info.address, info });
+    }
+  }
+  if (preferred) {
+    const hit = candidates.find((c) => c.name === preferred || c.address === preferred);
+    if (hit) return { name: hit.name, address: hit.address };
+  }
+  let best: (typeof candidates)[number] | undefined;
+  for (const c of candidates) if (!best || score(c.name, c.info) > score(best.name, best.info)) best = c;
+  return best ? { name: best.name, address: best.address } : null;
+}
