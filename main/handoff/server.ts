@@ -55,10 +55,11 @@ export async function startHandoffServer(design: HandoffDesign, o: HandoffOption
   const expiresAt = Date.now() + (o.expiryMs ?? DEFAULT_EXPIRY_MS);
   let origin = '';
 
-  const files = (): Map<string, { type: string; body: Uint8Array; extra?: Record<string, string> }> => {
+  type Served = { type: string; body: Uint8Array; extra?: Record<string, string> };
+  const files = (): Map<string, Served> => {
     const base = `${origin}/${token}/`;
     const page = mobilePageHtml({ title: design.title, glbUrl: `${base}model.glb`, usdzUrl: `${base}model.usdz`, ...(o.webXrUrl ? { webXrUrl: o.webXrUrl } : {}) });
-    return new Map([
+    return new Map<string, Served>([
       ['', { type: 'text/html; charset=utf-8', body: new TextEncoder().encode(page), extra: { 'Content-Security-Policy': PAGE_CSP } }],
       ['model.glb', { type: 'model/gltf-binary', body: design.glb }],
       ['model.usdz', { type: 'model/vnd.usdz+zip', body: design.usdz, extra: { 'Content-Disposition': 'inline; filename="model.usdz"' } }],

@@ -1,0 +1,226 @@
+// The Host contract implemented for Electron's main process, minus Electron itself: catalog, files, recent
+// designs, saves, designer-mode watching, hand-off and kiosk settings. OS dialogs and session wiping are
+// injected, so Node tests drive every handler with real files. A renderer can only read or overwrite files
+// the user picked (dialogs, recent list, files opened from the OS); in kiosk mode there are no dialogs.
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { UserError } from '../core/errors';
+import type { KioskSettingsPatch, ModelSource, OpenedFile, SaveRequest, SaveResult } from '../core/host';
+import { writeFileAtomic } from './atomic-write';
+import { loadCatalogModel, readCatalogData, readModelSource, scanCatalog } from './catalog';
+import type { HandoffManager } from './handoff/index';
+import type { HostHandlers } from './ipc';
+import { watchModelFile, type ModelWatcher } from './model-watcher';
+import { isOpenableFile } from './open-files';
+import type { RecentDesigns } from './recent';
+import type { SettingsStore } from './settings';
+
+/** Largest design file opened (bytes): a 3MF with an embedded design and thumbnail. */
+export const MAX_OPEN_BYTES = 256 * 1024 * 1024;
+
+export const SAVE_EXTENSIONS: Record<SaveRequest['kind'], string> = {
+  design: '.atelier.json',
+  stl: '.stl',
+  '3mf': '.3mf',
+  glb: '.glb',
+  usdz: '.usdz',
+  png: '.png',
+};
+
+export interface HostDialogs {
+  /** Path of a design the user chose, or null. */
+  openDesign(): Promise<string | null>;
+  openModelFile(): Promise<string | null>;
+  saveAs(suggestedName: string, kind: SaveRequest['kind']): Promise<string | null>;
+}
+
+export interface HostDeps {
+  assetsDir: string;
+  /** URL prefix for catalog thumbnails (atelier://assets). */
+  assetsUrl: string;
+  appVersion: string;
+  platform: string;
+  kiosk(): boolean;
+  dialogs: HostDialogs;
+  recent: RecentDesigns;
+  settings: SettingsStore;
+  handoff: HandoffManager;
+  /** Sends a ModelSource to the renderer (HOST_EVENTS.modelFileChanged). */
+  modelFileChanged(src: ModelSource): void;
+  /** The recent list changed (rebuild the menu). */
+  recentChanged(): void;
+  /** Kiosk mode switched by staff (the window restarts). */
+  kioskChanged(enabled: boolean): void;
+  /** Clears web storage, cache and clipboard of the window. */
+  wipeSession(): Promise<void>;
+  /** Folder for temporary exports (phone hand-off); emptied by kioskReset. */
+  tempDir: string;
+}
+
+export interface HostService {
+  handlers: HostHandlers;
+  /** Reads a design the OS asked to open (argv, open-file) and allows saving over it. */
+  openFromOs(file: string): Promise<OpenedFile>;
+  dispose(): Promise<void>;
+}
+
+function withExtension(file: string, kind: SaveRequest['kind']): string {
+  const ext = SAVE_EXTENSIONS[kind];
+  return file.toLowerCase().endsWith(ext) ? file : file + ext;
+}
+
+/** A kiosk export name: the suggested name made safe, plus a time stamp so customers never overwrite each other. */
+export function kioskFileName(suggested: string, kind: SaveRequest['kind'], now: Date): string {
+  const ext = SAVE_EXTENSIONS[kind];
+  const base = suggested.toLowerCase().endsWith(ext) ? suggested.slice(0, -ext.length) : suggested;
+  const safe = base.normalize('NFKC').replace(/[^\p{L}\p{N}_ -]+/gu, '-').replace(/^[-. ]+|[-. ]+$/g, '').slice(0, 60) || 'design';
+  const stamp = now.toISOString().replace(/[:.]/g, '-').replace('T', '_').slice(0, 19);
+  return `${safe}_${stamp}${ext}`;
+}
+
+export function createHostService(d: HostDeps): HostService {
+  /** Files the user chose in this session: the only ones `save({path})` may overwrite. */
+  const granted = new Set<string>();
+  let watcher: ModelWatcher | undefined;
+
+  const refuseInKiosk = (what: string) => {
+    if (d.kiosk()) throw new UserError(`${what} is not available in kiosk mode.`);
+  };
+
+  const readOpened = async (file: string): Promise<OpenedFile> => {
+    if (!isOpenableFile(file)) throw new UserError(`${path.basename(file)} is not an Atelier design: open a .atelier.json or .3mf file.`);
+    const st = await stat(file);
+    if (!st.isFile()) throw new UserError(`${path.basename(file)} is not a file.`);
+    if (st.size > MAX_OPEN_BYTES) throw new UserError(`${path.basename(file)} is ${st.size} bytes; at most ${MAX_OPEN_BYTES} can be opened.`);
+    const { readFile } = await import('node:fs/promises');
+    const bytes = new Uint8Array(await readFile(file));
+    granted.add(path.resolve(file));
+    await d.recent.add(path.resolve(file));
+    d.recentChanged();
+    return { path: path.resolve(file), name: path.basename(file), bytes };
+  };
+
+  const visibleIds = (): Set<string> | null => {
+    const k = d.settings.get().kiosk;
+    return d.kiosk() && k.products ? new Set(k.products) : null;
+  };
+
+  const handlers = {
+    info: async () => ({ kind: 'electron' as const, appVersion: d.appVersion, platform: d.platform, kiosk: d.kiosk() }),
+
+    listCatalog: async () => {
+      const only = visibleIds();
+      return (await scanCatalog(d.assetsDir, d.assetsUrl)).map((f) => f.entry).filter((e) => !only || only.has(e.id));
+    },
+
+    loadCatalogModel: async (id: string) => {
+      const only = visibleIds();
+      if (only && !only.has(id)) throw new UserError(`There is no product "${id}" in the catalog.`);
+      return loadCatalogModel(d.assetsDir, d.assetsUrl, id);
+    },
+
+    catalogData: async () => {
+      const data = await readCatalogData(d.assetsDir);
+      const printers = d.settings.get().kiosk.printers;
+      if (d.kiosk() && printers) {
+        data.printersJson = data.printersJson.filter((t) => {
+          try {
+            return printers.includes((JSON.parse(t) as { id?: string }).id ?? '');
+          } catch {
+            return false;
+          }
+        });
+      }
+      return data;
+    },
+
+    openDesign: async () => {
+      refuseInKiosk('Opening files');
+      const file = await d.dialogs.openDesign();
+      return file ? readOpened(file) : null;
+    },
+
+    openRecent: async (file: string) => {
+      refuseInKiosk('Opening files');
+      if (!d.recent.list().some((r) => r.path === file)) throw new UserError('That design is not in the recent list.');
+      try {
+        return await readOpened(file);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+          await d.recent.remove(file);
+          d.recentChanged();
+          throw new UserError(`${path.basename(file)} is no longer there; it was removed from the recent list.`);
+        }
+        throw e;
+      }
+    },
+
+    recentDesigns: async () => (d.kiosk() ? [] : d.recent.list()),
+
+    save: async (req: SaveRequest): Promise<SaveResult> => {
+      let target: string | null;
+      if (d.kiosk()) {
+        const folder = d.settings.get().kiosk.exportFolder;
+        if (!folder) throw new UserError('Saving to a folder is switched off on this kiosk: use "View on your phone".');
+        await mkdir(folder, { recursive: true });
+        target = path.join(folder, kioskFileName(req.suggestedName, req.kind, new Date()));
+      } else if (req.path !== undefined) {
+        target = path.resolve(req.path);
+        if (!granted.has(target)) throw new UserError('Atelier can only save over a file you opened or saved in this session; use Save As.');
+        if (!target.toLowerCase().endsWith(SAVE_EXTENSIONS[req.kind])) throw new UserError(`A ${req.kind} file must end in ${SAVE_EXTENSIONS[req.kind]}.`);
+      } else {
+        const chosen = await d.dialogs.saveAs(req.suggestedName, req.kind);
+        target = chosen ? withExtension(path.resolve(chosen), req.kind) : null;
+      }
+      if (target === null) return { path: null };
+      await writeFileAtomic(target, req.bytes);
+      if (!d.kiosk()) {
+        granted.add(target);
+        if (req.kind === 'design' || req.kind === '3mf') {
+          await d.recent.add(target);
+          d.recentChanged();
+        }
+      }
+      return { path: target };
+    },
+
+    openModelFile: async () => {
+      refuseInKiosk('Designer mode');
+      const file = await d.dialogs.openModelFile();
+      if (!file) return null;
+      const src = await readModelSource(path.resolve(file));
+      watcher?.dispose();
+      watcher = watchModelFile(path.resolve(file), d.modelFileChanged);
+      return src;
+    },
+
+    startHandoff: (req) => d.handoff.start(req),
+    stopHandoff: () => d.handoff.stop(),
+    kioskSettings: async () => d.settings.kiosk(),
+    verifyStaffPin: (pin: string) => d.settings.verify(pin),
+
+    updateKioskSettings: async (pin: string, patch: KioskSettingsPatch) => {
+      const before = d.settings.get().kiosk.enabled;
+      const after = await d.settings.updateKiosk(pin, patch);
+      if (after.enabled !== before) d.kioskChanged(after.enabled);
+      return after;
+    },
+
+    kioskReset: async () => {
+      await d.handoff.stop();
+      watcher?.dispose();
+      watcher = undefined;
+      for (const f of await readdir(d.tempDir).catch(() => [] as string[])) await rm(path.join(d.tempDir, f), { recursive: true, force: true });
+      await d.wipeSession();
+    },
+  } satisfies HostHandlers;
+
+  return {
+    handlers,
+    openFromOs: (file) => readOpened(path.resolve(file)),
+    async dispose() {
+      watcher?.dispose();
+      await d.handoff.stop();
+    },
+  };
+}
