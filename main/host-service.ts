@@ -2,7 +2,7 @@
 // designs, saves, designer-mode watching, hand-off and kiosk settings. OS dialogs and session wiping are
 // injected, so Node tests drive every handler with real files. A renderer can only read or overwrite files
 // the user picked (dialogs, recent list, files opened from the OS); in kiosk mode there are no dialogs.
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../core/errors';
 import type { KioskSettingsPatch, ModelSource, OpenedFile, SaveRequest, SaveResult } from '../core/host';
@@ -92,7 +92,6 @@ export function createHostService(d: HostDeps): HostService {
     const st = await stat(file);
     if (!st.isFile()) throw new UserError(`${path.basename(file)} is not a file.`);
     if (st.size > MAX_OPEN_BYTES) throw new UserError(`${path.basename(file)} is ${st.size} bytes; at most ${MAX_OPEN_BYTES} can be opened.`);
-    const { readFile } = await import('node:fs/promises');
     const bytes = new Uint8Array(await readFile(file));
     granted.add(path.resolve(file));
     await d.recent.add(path.resolve(file));

@@ -2,12 +2,13 @@
 // It checks the sender frame (the app's own origin, main frame only) and the payload (HOST_ARG_VALIDATORS),
 // and turns handler failures into `{ error }` replies without stacks. Imports only types from Electron.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { HOST_ARG_VALIDATORS, HOST_CHANNELS } from '../core/host';
+import { HOST_ARG_VALIDATORS, HOST_CHANNELS, type Host } from '../core/host';
 import { isUserError } from '../core/errors';
 import { APP_ORIGIN } from './protocol-resolver';
 
 export type HostCall = keyof typeof HOST_CHANNELS;
-export type HostHandlers = { [K in HostCall]: (...args: never[]) => Promise<unknown> };
+/** One handler per channel, with the Host method's own signature. */
+export type HostHandlers = { [K in HostCall]: NonNullable<Host[K]> };
 
 /** What the renderer gets back: exactly one of the two keys. */
 export type IpcReply = { value: unknown } | { error: string };
