@@ -1,0 +1,119 @@
+// Packaging as far as it can be checked without Electron's binary: electron-builder.yml loaded and validated
+// by electron-builder's own config loader and schema, the icons, and the afterPack hook flipping the fuses
+// (through an injected flipper, and for real with @electron/fuses on a file carrying Electron's fuse wire).
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
+import { PNG } from 'pngjs';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(__dirname, '../..');
+const require_ = createRequire(import.meta.url);
+const dir = mkdtempSync(path.join(tmpdir(), 'atelier-pack-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+type Hook = ((ctx: unknown, flip?: (p: string, c: unknown) => Promise<number>) => Promise<void>) & {
+  fuseConfig(platform: string, arch: string): Record<string, unknown>;
+};
+const hook = require_(path.join(root, 'build/after-pack.cjs')) as Hook;
+
+async function loadConfig(): Promise<Record<string, any>> {
+  const { getConfig, validateConfiguration } = require_('app-builder-lib/out/util/config/config');
+  const { DebugLogger } = require_('builder-util');
+  const config = await getConfig(root, path.join(root, 'electron-builder.yml'), null);
+  await validateConfiguration(config, new DebugLogger(false));
+  return config;
+}
+
+describe('electron-builder.yml', () => {
+  it('passes electron-builder’s own schema and names the app, targets and associations', async () => {
+    const c = await loadConfig();
+    expect(c.appId).toBe('org.atelier.app');
+    expect(c.productName).toBe('Atelier');
+    expect(c.electronVersion).toBe(require_('electron/package.json').version);
+    expect(c.asar).toBe(true);
+    expect(c.afterPack).toBe('build/after-pack.cjs');
+    expect(c.linux.target).toEqual(['AppImage', 'deb']);
+    expect(c.win.target).toEqual(['nsis']);
+    expect(c.mac.target).toEqual(['dmg']);
+    expect(c.fileAssociations.map((a: { ext: string }) => a.ext)).toEqual(['atelier.json', '3mf']);
+    expect(c.extraMetadata.main).toBe(require_(path.join(root, 'package.json')).main);
+  });
+
+  it('packs the built app and catalog, never node_modules (including the atelier self-link)', async () => {
+    // electron-builder normalises the list into one file set: [{ filter: [...] }]
+    const raw = (await loadConfig()).files as (string | { filter: string[] })[];
+    const files = raw.flatMap((f) => (typeof f === 'string' ? [f] : f.filter));
+    expect(files).toEqual(expect.arrayContaining(['package.json', 'dist/main/*.cjs', 'dist/web/**', 'assets/**', '!node_modules/**']));
+    expect(files.filter((f) => !f.startsWith('!')).some((f) => f.startsWith('node_modules'))).toBe(false);
+  });
+
+  it('has icons of the right sizes', () => {
+    const size = (f: string) => {
+      const p = PNG.sync.read(readFileSync(path.join(root, 'build', f)));
+      return [p.width, p.height];
+    };
+    expect(size('icon.png')).toEqual([1024, 1024]);
+    for (const s of [16, 32, 48, 64, 128, 256, 512]) expect(size(`icons/${s}x${s}.png`)).toEqual([s, s]);
+    const ico = readFileSync(path.join(root, 'build/icon.ico'));
+    expect([ico.readUInt16LE(0), ico.readUInt16LE(2)]).toEqual([0, 1]);
+    const count = ico.readUInt16LE(4);
+    const sizes = Array.from({ length: count }, (_, i) => ico[6 + 16 * i] || 256);
+    expect(sizes).toContain(256);
+    const last = 6 + 16 * (count - 1);
+    const png = ico.subarray(ico.readUInt32LE(last + 12), ico.readUInt32LE(last + 12) + ico.readUInt32LE(last + 8));
+    expect(PNG.sync.read(png).width).toBe(256);
+  });
+});
+
+describe('afterPack hook (fuses)', () => {
+  const ctx = (platform: string, arch: number) => ({
+    electronPlatformName: platform,
+    arch,
+    appOutDir: path.join(dir, platform),
+    packager: { appInfo: { productFilename: 'Atelier' }, executableName: 'atelier' },
+  });
+
+  it('turns off RunAsNode, NODE_OPTIONS and inspect; turns on cookie encryption, ASAR integrity and ASAR-only', () => {
+    const c = hook.fuseConfig('linux', 'x64');
+    expect(c[FuseV1Options.RunAsNode]).toBe(false);
+    expect(c[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(false);
+    expect(c[FuseV1Options.EnableNodeCliInspectArguments]).toBe(false);
+    expect(c[FuseV1Options.EnableCookieEncryption]).toBe(true);
+    expect(c[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(true);
+    expect(c[FuseV1Options.OnlyLoadAppFromAsar]).toBe(true);
+    expect(c[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(false);
+    expect(c.strictlyRequireAllFuses).toBe(true);
+    expect(c.resetAdHocDarwinSignature).toBe(false);
+    expect(hook.fuseConfig('darwin', 'arm64').resetAdHocDarwinSignature).toBe(true);
+  });
+
+  it('flips the fuses of each platform’s binary', async () => {
+    const calls: [string, unknown][] = [];
+    const flip = async (p: string, c: unknown) => (calls.push([p, c]), 1);
+    await hook(ctx('linux', 1), flip);
+    await hook(ctx('win32', 1), flip);
+    await hook(ctx('darwin', 3), flip);
+    expect(calls.map(([p]) => path.relative(dir, p))).toEqual([path.join('linux', 'atelier'), path.join('win32', 'Atelier.exe'), path.join('darwin', 'Atelier.app')]);
+    expect(calls[0]![1]).toEqual(hook.fuseConfig('linux', 'x64'));
+    expect(calls[2]![1]).toEqual(hook.fuseConfig('darwin', 'arm64'));
+  });
+
+  it('really rewrites a fuse wire with @electron/fuses', async () => {
+    // A stand-in binary: junk around Electron's sentinel, wire version 1, 8 fuses with Electron's defaults.
+    const sentinel = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+    const wire = Buffer.from([1, 8, ...'10110001'].map((c) => (typeof c === 'number' ? c : c.charCodeAt(0))));
+    mkdirSync(path.join(dir, 'linux'), { recursive: true });
+    const bin = path.join(dir, 'linux', 'atelier');
+    writeFileSync(bin, Buffer.concat([Buffer.alloc(4096, 7), Buffer.from(sentinel), wire, Buffer.alloc(4096, 9)]));
+    await hook(ctx('linux', 1));
+    const w = await getCurrentFuseWire(bin);
+    const on = '1'.charCodeAt(0), off = '0'.charCodeAt(0); // @electron/fuses' FuseState.ENABLE / DISABLE
+    expect([0, 1, 2, 3, 4, 5, 6, 7].map((i) => (w as Record<number, number>)[i])).toEqual([off, on, off, off, on, on, off, off]);
+    const after = readFileSync(bin);
+    expect(after.length).toBe(4096 * 2 + sentinel.length + wire.length);
+    expect(after.subarray(0, 4096).every((b) => b === 7)).toBe(true);
+  });
+});
