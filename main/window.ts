@@ -70,6 +70,8 @@ export function createMainWindow(o: WindowOptions): BrowserWindow {
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
+      // middle-click would try to open a new window (refused anyway by the window-open handler)
+      disableBlinkFeatures: 'Auxclick',
       devTools: o.dev && !o.kiosk,
     },
   });
