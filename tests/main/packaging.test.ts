@@ -50,6 +50,13 @@ describe('electron-builder.yml', () => {
     expect(files.filter((f) => !f.startsWith('!')).some((f) => f.startsWith('node_modules'))).toBe(false);
   });
 
+  it('tells electron-builder not to copy production node_modules (the app is bundled)', async () => {
+    const c = await loadConfig();
+    expect(c.beforeBuild).toBe('build/before-build.cjs');
+    const beforeBuild = require_(path.join(root, c.beforeBuild)) as () => Promise<boolean>;
+    expect(await beforeBuild()).toBe(false);
+  });
+
   it('has icons of the right sizes', () => {
     const size = (f: string) => {
       const p = PNG.sync.read(readFileSync(path.join(root, 'build', f)));
