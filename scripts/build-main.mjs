@@ -22,11 +22,12 @@ const common = {
   define: { 'process.env.NODE_ENV': '"production"' },
 };
 
-export async function buildMain() {
+/** Writes main.cjs and preload.cjs into `outDir` (relative to the repository, or absolute). */
+export async function buildMain(outDir = 'dist/main') {
   await Promise.all([
-    build({ ...common, entryPoints: ['main/main.ts'], outfile: 'dist/main/main.cjs' }),
+    build({ ...common, entryPoints: ['main/main.ts'], outfile: path.join(outDir, 'main.cjs') }),
     // The sandboxed preload may require only `electron`: everything else must be inlined.
-    build({ ...common, entryPoints: ['main/preload.ts'], outfile: 'dist/main/preload.cjs', sourcemap: false }),
+    build({ ...common, entryPoints: ['main/preload.ts'], outfile: path.join(outDir, 'preload.cjs'), sourcemap: false }),
   ]);
 }
 

@@ -1,10 +1,13 @@
 // Packaging as far as it can be checked without Electron's binary: electron-builder.yml loaded and validated
 // by electron-builder's own config loader and schema, the icons, and the afterPack hook flipping the fuses
-// (through an injected flipper, and for real with @electron/fuses on a file carrying Electron's fuse wire).
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// (through an injected flipper, and for real with @electron/fuses on a file carrying Electron's fuse wire),
+// and a real `electron-builder --linux dir` run against a stand-in Electron distribution (no download).
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -122,5 +125,40 @@ describe('afterPack hook (fuses)', () => {
     const after = readFileSync(bin);
     expect(after.length).toBe(4096 * 2 + sentinel.length + wire.length);
     expect(after.subarray(0, 4096).every((b) => b === 7)).toBe(true);
+  });
+});
+
+describe('electron-builder run', () => {
+  it('packs only the bundled app into app.asar and flips the fuses (with a stand-in Electron binary)', async () => {
+    // A throw-away project: this repository's package.json, config and hooks, the real main bundles,
+    // a web build and catalog file, and node_modules linked in (which must not be packed).
+    const proj = path.join(dir, 'project');
+    mkdirSync(path.join(proj, 'build'), { recursive: true });
+    for (const f of ['package.json', 'electron-builder.yml', 'build/after-pack.cjs', 'build/before-build.cjs']) copyFileSync(path.join(root, f), path.join(proj, f));
+    symlinkSync(path.join(root, 'node_modules'), path.join(proj, 'node_modules'), 'dir');
+    const { buildMain } = (await import(pathToFileURL(path.join(root, 'scripts/build-main.mjs')).href)) as { buildMain(out: string): Promise<void> };
+    await buildMain(path.join(proj, 'dist/main'));
+    mkdirSync(path.join(proj, 'dist/web'), { recursive: true });
+    writeFileSync(path.join(proj, 'dist/web/index.html'), '<!doctype html>');
+    mkdirSync(path.join(proj, 'assets/models/mug'), { recursive: true });
+    writeFileSync(path.join(proj, 'assets/models/mug/mug.model.json'), '{}');
+    // Stand-in for Electron's unpacked distribution: a file carrying the fuse wire with Electron's defaults.
+    const electronDist = path.join(dir, 'electron-dist');
+    mkdirSync(electronDist, { recursive: true });
+    writeFileSync(path.join(electronDist, 'electron'), Buffer.concat([Buffer.alloc(1024), Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'), Buffer.from([1, 8]), Buffer.from('10110001'), Buffer.alloc(1024)]), { mode: 0o755 });
+    writeFileSync(path.join(electronDist, 'version'), '45.4.1');
+    const out = path.join(dir, 'out');
+    const r = spawnSync(process.execPath, [path.join(root, 'node_modules/electron-builder/cli.js'), '--projectDir', proj, '--config', 'electron-builder.yml', '--linux', 'dir', `-c.electronDist=${electronDist}`, `-c.directories.output=${out}`], { encoding: 'utf8', timeout: 120_000 });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain('fuses set in atelier');
+    const appDir = path.join(out, 'linux-unpacked');
+    const asar = require_('@electron/asar') as { listPackage(p: string, o: object): string[]; extractFile(p: string, f: string): Buffer };
+    const files = asar.listPackage(path.join(appDir, 'resources/app.asar'), {}).map((f) => f.split(path.sep).join('/'));
+    expect(files.filter((f) => path.extname(f))).toEqual(['/assets/models/mug/mug.model.json', '/dist/main/main.cjs', '/dist/main/preload.cjs', '/dist/web/index.html', '/package.json'].sort());
+    const meta = JSON.parse(asar.extractFile(path.join(appDir, 'resources/app.asar'), 'package.json').toString());
+    expect(meta.main).toBe('dist/main/main.cjs');
+    const w = (await getCurrentFuseWire(path.join(appDir, 'atelier'))) as Record<number, number>;
+    expect(String.fromCharCode(...[0, 1, 2, 3, 4, 5, 6, 7].map((i) => w[i]!))).toBe('01001100');
+    expect(existsSync(path.join(appDir, 'resources/app.asar.unpacked'))).toBe(false);
   });
 });
