@@ -47,6 +47,11 @@ describe('serveAtelierRequest', () => {
     expect([wasm.status, wasm.headers['Content-Type'], wasm.body.length]).toEqual([200, 'application/wasm', 4]);
     const png = await serveAtelierRequest('atelier://assets/models/mug/thumb.png', roots);
     expect([png.status, png.headers['Content-Type'], png.body[1]]).toEqual([200, 'image/png', 80]);
+    // the catalog is another origin: the app may fetch it (CORS) and embed it (CORP); app files stay same-origin
+    expect(png.headers['Access-Control-Allow-Origin']).toBe('atelier://app');
+    expect(png.headers['Cross-Origin-Resource-Policy']).toBe('cross-origin');
+    expect(js.headers['Cross-Origin-Resource-Policy']).toBe('same-origin');
+    expect(js.headers['Access-Control-Allow-Origin']).toBeUndefined();
     const stl = await serveAtelierRequest('atelier://assets/models/mug/handle.stl', roots);
     expect([stl.status, stl.headers['Content-Type']]).toEqual([200, 'model/stl']);
     const spaced = await serveAtelierRequest('atelier://assets/models/mug/a%20file.json', roots);

@@ -49,6 +49,13 @@ const SECURITY_HEADERS: Record<string, string> = {
   'Referrer-Policy': 'no-referrer',
 };
 
+/** atelier://assets is another origin than the app: it lets the app (and only the app) fetch and embed its files. */
+const ASSET_HEADERS: Record<string, string> = {
+  'Cross-Origin-Resource-Policy': 'cross-origin',
+  'Access-Control-Allow-Origin': APP_ORIGIN,
+  Vary: 'Origin',
+};
+
 function plain(status: ProtocolResponse['status'], text: string): ProtocolResponse {
   return { status, headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }, body: new TextEncoder().encode(text) };
 }
@@ -106,7 +113,8 @@ export async function serveAtelierRequest(rawUrl: string, roots: ProtocolRoots, 
     const st = await stat(realFile);
     if (!st.isFile()) return plain(404, 'Not found');
     const body = method === 'HEAD' ? new Uint8Array(0) : new Uint8Array(await readFile(realFile));
-    return { status: 200, headers: { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': String(st.size) }, body };
+    const extra = r.root === roots.assets ? ASSET_HEADERS : {};
+    return { status: 200, headers: { ...SECURITY_HEADERS, ...extra, 'Content-Type': type, 'Content-Length': String(st.size) }, body };
   } catch {
     return plain(404, 'Not found');
   }

@@ -6,10 +6,13 @@ import { APP_ORIGIN, APP_SCHEME, serveAtelierRequest, type ProtocolRoots } from 
 import { isNavigationAllowed, isPermissionAllowed, isRequestAllowed, originOf } from './permissions';
 import { clampWindowState, MIN_HEIGHT, MIN_WIDTH, type WindowState } from './window-state';
 
-/** Must run before `app` is ready: atelier:// behaves like https (secure context, fetch, workers, wasm). */
+/**
+ * Must run before `app` is ready: atelier:// behaves like https (secure context, fetch, workers, wasm).
+ * CORS-enabled so the app (atelier://app) can fetch catalog files from atelier://assets, which allows it by header.
+ */
 export function registerAtelierScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true, corsEnabled: false, stream: true } },
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true, corsEnabled: true, stream: true } },
   ]);
 }
 
