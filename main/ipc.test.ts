@@ -94,9 +94,9 @@ describe('dispatch', () => {
     };
     expect(await dispatch(h, 'loadCatalogModel', main, ['mug'])).toEqual({ error: 'mug.model.json:3:5: unknown parameter type "slidr"' });
     expect(await dispatch(h, 'openRecent', main, ['/home/a/x.atelier.json'])).toEqual({ error: 'The file was not found.' });
-    const r = (await dispatch(h, 'info', main, [])) as { error: string };
-    expect(r.error).not.toMatch(/\n\s+at /);
-    expect(cleanMessage(42)).toBe('Something went wrong.');
+    expect(await dispatch(h, 'info', main, [])).toEqual({ error: 'Something went wrong in Atelier. The details are in its log.' });
+    expect(cleanMessage(42)).toBe('Something went wrong in Atelier. The details are in its log.');
+    expect(cleanMessage(Object.assign(new Error('x'), { code: 'ENOSPC' }))).toBe('The disk is full.');
   });
 });
 

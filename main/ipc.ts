@@ -41,8 +41,8 @@ export function cleanMessage(e: unknown): string {
     if (code === 'ENOSPC') return 'The disk is full.';
     if (code === 'EISDIR') return 'That is a folder, not a file.';
   }
-  if (e instanceof Error && e.message && !e.message.includes('\n    at ')) return e.message.split('\n')[0] ?? 'Something went wrong.';
-  return 'Something went wrong.';
+  // Anything else is a bug or an environment failure: its text means nothing to a person (it is logged).
+  return 'Something went wrong in Atelier. The details are in its log.';
 }
 
 /** Runs one call: sender check, payload check, handler; never throws. */

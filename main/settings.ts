@@ -3,6 +3,7 @@
 // changes to kiosk settings need the staff PIN, and wrong PINs are rate-limited.
 import path from 'node:path';
 import { validateKioskPatch, type KioskSettings, type KioskSettingsPatch } from '../core/host';
+import { UserError } from '../core/errors';
 import { isRecord, readJsonFile, writeJsonFile } from './json-file';
 import { hashPin, isPinHash, verifyPin, type PinHash } from './pin';
 
@@ -74,7 +75,7 @@ export class SettingsStore {
 
   /** True if `pin` is right, or no PIN is set yet. Throws (a message for the staff) while locked out. */
   async verify(pin: string, now = Date.now()): Promise<boolean> {
-    if (now < this.lockedUntil) throw new Error(`Too many wrong PINs. Try again in ${Math.ceil((this.lockedUntil - now) / 1000)} s.`);
+    if (now < this.lockedUntil) throw new UserError(`Too many wrong PINs. Try again in ${Math.ceil((this.lockedUntil - now) / 1000)} s.`);
     if (this.current.staffPin === null) return true;
     const ok = await verifyPin(pin, this.current.staffPin);
     if (ok) this.failures = 0;
@@ -88,8 +89,8 @@ export class SettingsStore {
   /** Applies a validated patch after checking the PIN; persists atomically. */
   async updateKiosk(pin: string, patch: KioskSettingsPatch, now = Date.now()): Promise<KioskSettings> {
     const problem = validateKioskPatch(patch);
-    if (problem) throw new Error(problem);
-    if (!(await this.verify(pin, now))) throw new Error('Wrong staff PIN.');
+    if (problem) throw new UserError(problem);
+    if (!(await this.verify(pin, now))) throw new UserError('Wrong staff PIN.');
     const next = structuredClone(this.current);
     const { newPin, ...rest } = patch;
     Object.assign(next.kiosk, rest);
