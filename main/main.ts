@@ -20,6 +20,8 @@ const log = (msg: string) => console.error(`[atelier] ${msg}`);
 process.on('uncaughtException', (e) => log(`uncaught: ${e.stack ?? e.message}`));
 process.on('unhandledRejection', (e) => log(`unhandled rejection: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
 
+// Same name (menu, userData folder) whether run from a checkout or installed.
+app.setName('Atelier');
 registerAtelierScheme();
 const queue = new OpenQueue();
 let win: BrowserWindow | null = null;
