@@ -43,10 +43,14 @@ if (!app.requestSingleInstanceLock()) {
     queue.push(file);
   });
   filesFromArgv(process.argv, process.cwd()).forEach((f) => queue.push(f));
-  app.whenReady().then(start, (e: unknown) => {
-    log(`could not start: ${String(e)}`);
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((e: unknown) => {
+      log(`could not start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      dialog.showErrorBox('Atelier could not start', cleanMessage(e));
+      app.exit(1);
+    });
 }
 
 async function start(): Promise<void> {
