@@ -148,7 +148,7 @@ describe('electron-builder run', () => {
     writeFileSync(path.join(electronDist, 'electron'), Buffer.concat([Buffer.alloc(1024), Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'), Buffer.from([1, 8]), Buffer.from('10110001'), Buffer.alloc(1024)]), { mode: 0o755 });
     writeFileSync(path.join(electronDist, 'version'), '45.4.1');
     const out = path.join(dir, 'out');
-    const r = spawnSync(process.execPath, [path.join(root, 'node_modules/electron-builder/cli.js'), '--projectDir', proj, '--config', 'electron-builder.yml', '--linux', 'dir', `-c.electronDist=${electronDist}`, `-c.directories.output=${out}`], { encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(process.execPath, [path.join(root, 'node_modules/electron-builder/cli.js'), '--projectDir', proj, '--config', 'electron-builder.yml', '--linux', 'dir', '--publish', 'never', `-c.electronDist=${electronDist}`, `-c.directories.output=${out}`], { encoding: 'utf8', timeout: 120_000 });
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toContain('fuses set in atelier');
     const appDir = path.join(out, 'linux-unpacked');
