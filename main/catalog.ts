@@ -74,7 +74,7 @@ interface FoundModel {
   entry: CatalogEntry;
 }
 
-/** Scans assets/models; `assetsUrl` is the URL prefix the renderer loads thumbnails from (atelier://assets). */
+/** Scans assets/models; `assetsUrl` is the URL prefix the renderer loads thumbnails from (atelier://app/assets in Electron). */
 export async function scanCatalog(assetsDir: string, assetsUrl: string): Promise<FoundModel[]> {
   const modelsDir = path.join(assetsDir, 'models');
   const files: string[] = [];

@@ -36,7 +36,7 @@ export interface HostDialogs {
 
 export interface HostDeps {
   assetsDir: string;
-  /** URL prefix for catalog thumbnails (atelier://assets). */
+  /** URL prefix for catalog thumbnails (atelier://app/assets). */
   assetsUrl: string;
   appVersion: string;
   platform: string;

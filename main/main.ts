@@ -70,7 +70,7 @@ async function start(): Promise<void> {
   const command = (cmd: MenuCommand) => send(HOST_EVENTS.command, cmd);
   const service: HostService = createHostService({
     assetsDir: roots.assets,
-    assetsUrl: 'atelier://assets',
+    assetsUrl: 'atelier://app/assets',
     appVersion: app.getVersion(),
     platform: process.platform,
     kiosk: () => kiosk,

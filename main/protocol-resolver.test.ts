@@ -11,11 +11,11 @@ let roots: ProtocolRoots;
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'atelier-proto-'));
   roots = { app: path.join(dir, 'web'), assets: path.join(dir, 'assets') };
-  mkdirSync(path.join(roots.app, 'assets'), { recursive: true });
+  mkdirSync(path.join(roots.app, 'app'), { recursive: true });
   mkdirSync(path.join(roots.assets, 'models', 'mug'), { recursive: true });
   writeFileSync(path.join(roots.app, 'index.html'), '<!doctype html><title>Atelier</title>');
-  writeFileSync(path.join(roots.app, 'assets', 'main-abc.js'), 'console.log(1)');
-  writeFileSync(path.join(roots.app, 'assets', 'manifold.wasm'), new Uint8Array([0, 97, 115, 109]));
+  writeFileSync(path.join(roots.app, 'app', 'main-abc.js'), 'console.log(1)');
+  writeFileSync(path.join(roots.app, 'app', 'manifold.wasm'), new Uint8Array([0, 97, 115, 109]));
   writeFileSync(path.join(roots.assets, 'models', 'mug', 'thumb.png'), new Uint8Array([137, 80, 78, 71]));
   writeFileSync(path.join(roots.assets, 'models', 'mug', 'handle.stl'), 'solid x\nendsolid x\n');
   writeFileSync(path.join(roots.assets, 'models', 'mug', 'a file.json'), '{}');
@@ -41,9 +41,9 @@ describe('serveAtelierRequest', () => {
   });
 
   it('serves scripts, wasm and catalog assets with their content types', async () => {
-    const js = await serveAtelierRequest('atelier://app/assets/main-abc.js?v=1#x', roots);
+    const js = await serveAtelierRequest('atelier://app/app/main-abc.js?v=1#x', roots);
     expect([js.status, js.headers['Content-Type']]).toEqual([200, 'text/javascript; charset=utf-8']);
-    const wasm = await serveAtelierRequest('atelier://app/assets/manifold.wasm', roots);
+    const wasm = await serveAtelierRequest('atelier://app/app/manifold.wasm', roots);
     expect([wasm.status, wasm.headers['Content-Type'], wasm.body.length]).toEqual([200, 'application/wasm', 4]);
     const png = await serveAtelierRequest('atelier://assets/models/mug/thumb.png', roots);
     expect([png.status, png.headers['Content-Type'], png.body[1]]).toEqual([200, 'image/png', 80]);
@@ -54,6 +54,10 @@ describe('serveAtelierRequest', () => {
     expect(js.headers['Access-Control-Allow-Origin']).toBeUndefined();
     const stl = await serveAtelierRequest('atelier://assets/models/mug/handle.stl', roots);
     expect([stl.status, stl.headers['Content-Type']]).toEqual([200, 'model/stl']);
+    // the catalog is also under the app's own origin, at assets/ (as in the web build)
+    const same = await serveAtelierRequest('atelier://app/assets/models/mug/thumb.png', roots);
+    expect([same.status, same.headers['Content-Type'], same.headers['Cross-Origin-Resource-Policy'], same.body[1]]).toEqual([200, 'image/png', 'same-origin', 80]);
+    expect((await serveAtelierRequest('atelier://app/assets/app/main-abc.js', roots)).status).toBe(404); // the build's own files are not under assets/
     const spaced = await serveAtelierRequest('atelier://assets/models/mug/a%20file.json', roots);
     expect(spaced.status).toBe(200);
   });
@@ -84,7 +88,10 @@ describe('serveAtelierRequest', () => {
       'atelier://assets/..\\secret.json',
       'atelier://assets/models/mug/..%00/thumb.png',
       'atelier://assets/models/link.json',
-      'atelier://app/%2e%2e/assets/models/mug/thumb.png',
+      'atelier://app/assets/../index.html/../../secret.json',
+      'atelier://app/assets/%2e%2e/secret.json',
+      'atelier://app/assets/..%2fsecret.json',
+      'atelier://app/assets/models/link.json',
     ];
     for (const url of attempts) {
       const r = await serveAtelierRequest(url, roots);

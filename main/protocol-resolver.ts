@@ -1,4 +1,5 @@
-// Serves `atelier://app/...` (the built renderer, dist/web) and `atelier://assets/...` (the catalog) from disk.
+// Serves `atelier://app/...` (the built renderer, dist/web) and the catalog (assets/) at both
+// `atelier://app/assets/...` (same origin, like the web build's /assets/) and `atelier://assets/...`, from disk.
 // Pure Node (no Electron): the Electron glue turns the result into a Response. Refuses traversal, symlinks
 // out of the root, unknown hosts and unknown file types; every response carries the Content-Security-Policy.
 import { realpath, readFile, stat } from 'node:fs/promises';
@@ -72,7 +73,7 @@ export function resolveAtelierPath(rawUrl: string, roots: ProtocolRoots): { path
     return { status: 400, reason: 'not a URL' };
   }
   if (url.protocol !== `${APP_SCHEME}:`) return { status: 400, reason: 'wrong scheme' };
-  const root = url.host === 'app' ? roots.app : url.host === 'assets' ? roots.assets : null;
+  let root = url.host === 'app' ? roots.app : url.host === 'assets' ? roots.assets : null;
   if (root === null) return { status: 404, reason: `unknown host ${url.host}` };
   // Inspect the raw (still percent-encoded) path: URL parsing already removed plain `..` segments.
   const rawPath = url.pathname;
@@ -87,7 +88,11 @@ export function resolveAtelierPath(rawUrl: string, roots: ProtocolRoots): { path
     if (s === '.' || s === '..' || s.startsWith('.') || s.includes('\0') || s.includes('/') || s.includes('\\') || s.includes(':'))
       return { status: 404, reason: `refused segment ${JSON.stringify(s)}` };
   }
-  if (segments.length === 0) segments = url.host === 'app' ? ['index.html'] : [];
+  // atelier://app/assets/… is the catalog too, so the renderer's relative `assets/…` URLs work as on the web.
+  if (url.host === 'app' && segments[0] === 'assets') {
+    root = roots.assets;
+    segments = segments.slice(1);
+  } else if (segments.length === 0 && url.host === 'app') segments = ['index.html'];
   if (segments.length === 0) return { status: 404, reason: 'no file' };
   const full = path.resolve(root, ...segments);
   if (!isInside(root, full)) return { status: 404, reason: 'outside root' };
@@ -113,7 +118,7 @@ export async function serveAtelierRequest(rawUrl: string, roots: ProtocolRoots, 
     const st = await stat(realFile);
     if (!st.isFile()) return plain(404, 'Not found');
     const body = method === 'HEAD' ? new Uint8Array(0) : new Uint8Array(await readFile(realFile));
-    const extra = r.root === roots.assets ? ASSET_HEADERS : {};
+    const extra = new URL(rawUrl).host === 'assets' ? ASSET_HEADERS : {};
     return { status: 200, headers: { ...SECURITY_HEADERS, ...extra, 'Content-Type': type, 'Content-Length': String(st.size) }, body };
   } catch {
     return plain(404, 'Not found');
