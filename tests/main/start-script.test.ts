@@ -2,7 +2,7 @@
 // ELECTRON_OVERRIDE_DIST_PATH (honoured by the electron package) points at a folder we control, so the test
 // never downloads anything.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -27,7 +27,10 @@ describe('npm start without a usable Electron', () => {
   });
 
   it('says there is no display (Linux)', () => {
-    const bin = path.join(dir, 'electron');
+    // where the electron package looks for its binary inside ELECTRON_OVERRIDE_DIST_PATH
+    const pathTxt = path.join(root, 'node_modules/electron/path.txt');
+    const bin = path.join(dir, existsSync(pathTxt) ? readFileSync(pathTxt, 'utf8') : 'electron');
+    mkdirSync(path.dirname(bin), { recursive: true });
     writeFileSync(bin, '#!/bin/sh\nexit 3\n');
     chmodSync(bin, 0o755);
     const r = start({ ELECTRON_OVERRIDE_DIST_PATH: dir });
