@@ -61,7 +61,11 @@ describe('SettingsStore', () => {
     for (let i = 2; i < MAX_PIN_FAILURES; i++) expect(await s.verify('9999', t0)).toBe(false);
     expect(await s.verify('9998', t0)).toBe(false);
     await expect(s.verify('2468', t0 + 1000)).rejects.toThrow(/Too many wrong PINs/);
-    expect(await s.verify('2468', t0 + PIN_LOCKOUT_MS + 1)).toBe(true);
+    // a second series of wrong PINs locks out twice as long
+    const t1 = t0 + PIN_LOCKOUT_MS + 1;
+    for (let i = 0; i < MAX_PIN_FAILURES; i++) expect(await s.verify('9999', t1)).toBe(false);
+    await expect(s.verify('2468', t1 + PIN_LOCKOUT_MS + 1)).rejects.toThrow(/Too many wrong PINs/);
+    expect(await s.verify('2468', t1 + 2 * PIN_LOCKOUT_MS + 1)).toBe(true);
     expect(s.kiosk().enabled).toBe(false);
   });
 

@@ -47,12 +47,13 @@ export function parseSettings(data: unknown): Settings {
   return s;
 }
 
-/** Wrong PINs allowed before a lock-out, and how long it lasts (ms). */
+/** Wrong PINs allowed before a lock-out, and how long the first lasts (ms); each further one doubles, up to 64 min. */
 export const MAX_PIN_FAILURES = 5;
 export const PIN_LOCKOUT_MS = 60_000;
 
 export class SettingsStore {
   private failures = 0;
+  private lockouts = 0;
   private lockedUntil = 0;
   private constructor(
     private readonly file: string,
@@ -78,10 +79,12 @@ export class SettingsStore {
     if (now < this.lockedUntil) throw new UserError(`Too many wrong PINs. Try again in ${Math.ceil((this.lockedUntil - now) / 1000)} s.`);
     if (this.current.staffPin === null) return true;
     const ok = await verifyPin(pin, this.current.staffPin);
-    if (ok) this.failures = 0;
-    else if (++this.failures >= MAX_PIN_FAILURES) {
+    if (ok) {
       this.failures = 0;
-      this.lockedUntil = now + PIN_LOCKOUT_MS;
+      this.lockouts = 0;
+    } else if (++this.failures >= MAX_PIN_FAILURES) {
+      this.failures = 0;
+      this.lockedUntil = now + PIN_LOCKOUT_MS * 2 ** Math.min(this.lockouts++, 6);
     }
     return ok;
   }
