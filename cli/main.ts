@@ -1,1 +1,77 @@
-export async function main(argv: string[]): Promise<number> { console.log('atelier', argv.join(' ')); return 0; }
+// The `atelier` command: dispatches to the commands, and is the one place errors become exit codes:
+// bad input → its problems and exit 2; anything unexpected → one line and exit 70. Never a stack trace
+// (ATELIER_DEBUG=1 prints one to stderr for developers). Node only; imports core/ and cli/ only.
+import { isUserError } from '../core/errors';
+import { atelierVersion } from './version';
+import { printLine, printProblems } from './output';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_BAD_INPUT = 2;
+export const EXIT_INTERNAL = 70;
+
+const HELP = `Atelier: parametric products, personalised and ready to manufacture.
+
+Usage:
+  atelier list [--json]
+  atelier info <model-id | model.json | design.json | file.3mf> [--json]
+  atelier export <model-id | model.json | design.json | file.3mf> [--set NAME=VALUE]... [--preset NAME]
+                 [--quality preview|final] [--printer ID] [--force] --out FILE.stl|FILE.3mf|FILE.glb|FILE.usdz [--json]
+  atelier check <model-id | model.json | design.json | file.3mf> [--set NAME=VALUE]... [--preset NAME] [--printer ID] [--json]
+  atelier batch <orders.csv | orders.json> --out-dir DIR [--format 3mf|stl] [--jobs N] [--name TEMPLATE]
+  atelier serve [--port N] [--host 127.0.0.1]
+  atelier --help | --version
+
+Exit codes: 0 success; 1 not printable (check, export without --force) or some batch orders failed;
+2 bad input (the message says what is wrong and what is allowed); 70 internal error.`;
+
+const COMMANDS = ['list', 'info', 'export', 'check', 'batch', 'serve'];
+
+async function dispatch(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  if (cmd === undefined || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+    printLine(HELP);
+    return cmd === undefined ? EXIT_BAD_INPUT : EXIT_OK;
+  }
+  if (cmd === '--version' || cmd === '-v') {
+    printLine(atelierVersion());
+    return EXIT_OK;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    printLine(HELP);
+    return EXIT_OK;
+  }
+  // commands load lazily: `--version` or `serve` never pays for the geometry kernel
+  switch (cmd) {
+    case 'list':
+      return (await import('./commands/list')).runList(rest);
+    case 'info':
+      return (await import('./commands/info')).runInfo(rest);
+    case 'export':
+      return (await import('./commands/export')).runExport(rest);
+    case 'check':
+      return (await import('./commands/check')).runCheck(rest);
+    case 'batch':
+      return (await import('./batch/run')).runBatch(rest);
+    case 'serve':
+      return (await import('./commands/serve')).runServe(rest);
+    default:
+      process.stderr.write(`atelier: unknown command "${cmd}"; commands: ${COMMANDS.join(', ')}. Try atelier --help.\n`);
+      return EXIT_BAD_INPUT;
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    return await dispatch(argv);
+  } catch (e) {
+    if (isUserError(e)) {
+      printProblems(e.problems);
+      return EXIT_BAD_INPUT;
+    }
+    const msg = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`atelier: internal error: ${msg.split('\n')[0]}\n`);
+    if (process.env.ATELIER_DEBUG) process.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
+    return EXIT_INTERNAL;
+  }
+}
