@@ -1,0 +1,168 @@
+// Host for the plain web page (dev server, `atelier serve`, end-to-end tests): the catalog by fetch from
+// ./assets/, designs through file pickers and downloads, recent designs in localStorage (names only; a browser
+// cannot reopen a path). Imports core/ types only; DOM APIs allowed.
+import type { CatalogEntry, Host, HostCatalogData, HostInfo, MenuCommand, ModelSource, OpenedFile, RecentItem, SaveRequest, SaveResult } from '../../core/host';
+import { pickFile, saveBytes } from './web-files';
+
+const RECENT_KEY = 'atelier.recent';
+const MAX_FETCH_BYTES = 128 * 1024 * 1024;
+
+interface CatalogIndexEntry { id: string; name?: string; description?: string; tags?: string[]; file?: string; thumbnail?: string }
+
+function assetUrl(rel: string): string {
+  return new URL(`assets/${rel}`, document.baseURI).href;
+}
+
+async function fetchBytes(rel: string): Promise<Uint8Array> {
+  const r = await fetch(assetUrl(rel));
+  if (!r.ok) throw new Error(`Could not load ${rel} (HTTP ${r.status}).`);
+  const b = new Uint8Array(await r.arrayBuffer());
+  if (b.byteLength > MAX_FETCH_BYTES) throw new Error(`${rel} is larger than ${MAX_FETCH_BYTES} bytes.`);
+  return b;
+}
+const fetchText = async (rel: string) => new TextDecoder().decode(await fetchBytes(rel));
+
+/** Mesh files a model references (`{"type":"mesh","file":...}` anywhere), to fetch beside it. */
+function meshFiles(text: string): string[] {
+  const out = new Set<string>();
+  try {
+    const walk = (v: unknown, d: number): void => {
+      if (d > 200 || typeof v !== 'object' || v === null) return;
+      if (Array.isArray(v)) return v.forEach((x) => walk(x, d + 1));
+      const o = v as Record<string, unknown>;
+      if (o.type === 'mesh' && typeof o.file === 'string' && !o.file.split('/').includes('..') && !o.file.startsWith('/')) out.add(o.file);
+      Object.values(o).forEach((x) => walk(x, d + 1));
+    };
+    walk(JSON.parse(text), 0);
+  } catch {
+    // a syntax error is reported by core's parser
+  }
+  return [...out];
+}
+
+export class WebHost implements Host {
+  private index: Promise<CatalogIndexEntry[]> | null = null;
+  private readonly listeners = { command: new Set<(c: MenuCommand) => void>(), open: new Set<(f: OpenedFile) => void>(), model: new Set<(s: ModelSource) => void>() };
+  private watched: { file: File; lastModified: number; timer: number } | null = null;
+
+  info(): Promise<HostInfo> {
+    return Promise.resolve({ kind: 'web', appVersion: import.meta.env.VITE_APP_VERSION ?? '0.1.0', platform: navigator.platform, kiosk: false });
+  }
+
+  private catalogIndex(): Promise<CatalogIndexEntry[]> {
+    this.index ??= fetchText('models/catalog.json').then((t) => {
+      const v = JSON.parse(t) as unknown;
+      const list = Array.isArray(v) ? v : ((v as { models?: unknown }).models ?? []);
+      return (list as CatalogIndexEntry[]).filter((e) => typeof e?.id === 'string');
+    });
+    return this.index;
+  }
+
+  async listCatalog(): Promise<CatalogEntry[]> {
+    return (await this.catalogIndex()).map((e) => ({
+      id: e.id,
+      name: e.name ?? e.id,
+      description: e.description ?? '',
+      tags: e.tags ?? [],
+      thumbnailUrl: e.thumbnail ? assetUrl(`models/${e.thumbnail}`) : '',
+    }));
+  }
+
+  async loadCatalogModel(id: string): Promise<ModelSource> {
+    const e = (await this.catalogIndex()).find((x) => x.id === id);
+    if (!e) throw new Error(`There is no product "${id}" in the catalog.`);
+    const file = e.file ?? `${id}/${id}.model.json`;
+    const text = await fetchText(`models/${file}`);
+    const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
+    const assets: Record<string, Uint8Array> = {};
+    for (const rel of meshFiles(text)) assets[rel] = await fetchBytes(`models/${dir}${rel}`).catch(() => new Uint8Array(0));
+    for (const k of Object.keys(assets)) if (assets[k]!.byteLength === 0) delete assets[k];
+    return { origin: `catalog:${id}`, text, assets };
+  }
+
+  async catalogData(): Promise<HostCatalogData> {
+    const list = JSON.parse(await fetchText('fonts/fonts.json')) as { id: string; name?: string; license?: string; file: string }[];
+    const fonts = await Promise.all(list.map(async (f) => ({ id: f.id, name: f.name ?? f.id, license: f.license ?? '', bytes: await fetchBytes(`fonts/${f.file}`) })));
+    const materialsJson = await fetchText('materials/materials.json');
+    let printerFiles: string[] = [];
+    try {
+      const idx = JSON.parse(await fetchText('printers/index.json')) as unknown;
+      printerFiles = (Array.isArray(idx) ? idx : []).filter((x): x is string => typeof x === 'string');
+    } catch {
+      printerFiles = [];
+    }
+    const printersJson = await Promise.all(printerFiles.map((f) => fetchText(`printers/${f}`)));
+    return { fonts, materialsJson, printersJson };
+  }
+
+  async openDesign(): Promise<OpenedFile | null> {
+    const f = await pickFile('.json,.atelier.json,.3mf');
+    if (!f) return null;
+    this.remember(f.name);
+    return { path: f.name, name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) };
+  }
+
+  openRecent(path: string): Promise<OpenedFile | null> {
+    // A browser cannot reopen a file by name without the user picking it again.
+    void path;
+    return this.openDesign();
+  }
+
+  recentDesigns(): Promise<RecentItem[]> {
+    try {
+      const v = JSON.parse(localStorage.getItem(RECENT_KEY) ?? '[]') as RecentItem[];
+      return Promise.resolve(Array.isArray(v) ? v.slice(0, 10) : []);
+    } catch {
+      return Promise.resolve([]);
+    }
+  }
+
+  private remember(name: string): void {
+    try {
+      const list = JSON.parse(localStorage.getItem(RECENT_KEY) ?? '[]') as RecentItem[];
+      const next = [{ path: name, name, openedAt: Date.now() }, ...list.filter((r) => r.path !== name)].slice(0, 10);
+      localStorage.setItem(RECENT_KEY, JSON.stringify(next));
+    } catch {
+      // storage may be unavailable (private mode); recent designs are a convenience
+    }
+  }
+
+  async save(req: SaveRequest): Promise<SaveResult> {
+    const name = await saveBytes(req.path ?? req.suggestedName, req.bytes, req.kind, req.path === undefined);
+    if (name && req.kind === 'design') this.remember(name);
+    return { path: name };
+  }
+
+  async openModelFile(): Promise<ModelSource | null> {
+    const f = await pickFile('.json,.model.json');
+    if (!f) return null;
+    this.watch(f);
+    return { origin: f.name, text: await f.text(), assets: {} };
+  }
+
+  /** Designer mode in a browser: poll the picked file's lastModified (works in Chromium for a picked file). */
+  private watch(file: File): void {
+    if (this.watched) clearInterval(this.watched.timer);
+    const w = { file, lastModified: file.lastModified, timer: 0 };
+    w.timer = window.setInterval(() => {
+      const lm = w.file.lastModified;
+      if (lm === w.lastModified) return;
+      w.lastModified = lm;
+      void w.file.text().then((text) => this.listeners.model.forEach((cb) => cb({ origin: w.file.name, text, assets: {} })), () => undefined);
+    }, 1000);
+    this.watched = w;
+  }
+
+  onCommand(cb: (cmd: MenuCommand) => void): () => void {
+    this.listeners.command.add(cb);
+    return () => this.listeners.command.delete(cb);
+  }
+  onOpenFile(cb: (file: OpenedFile) => void): () => void {
+    this.listeners.open.add(cb);
+    return () => this.listeners.open.delete(cb);
+  }
+  onModelFileChanged(cb: (src: ModelSource) => void): () => void {
+    this.listeners.model.add(cb);
+    return () => this.listeners.model.delete(cb);
+  }
+}

@@ -1,0 +1,197 @@
+// The 3D preview: the only entry point ui/ uses to reach Babylon. Scene units are metres (see convert.ts, the one
+// mm→m conversion). Babylon imported from deep paths only. Never imports Svelte or ui/.
+// Everything created here is disposed by Preview.dispose().
+import { Engine } from '@babylonjs/core/Engines/engine';
+import { Scene } from '@babylonjs/core/scene';
+import { ArcRotateCamera } from '@babylonjs/core/Cameras/arcRotateCamera';
+import { Color3, Color4 } from '@babylonjs/core/Maths/math.color';
+import { Vector3 } from '@babylonjs/core/Maths/math.vector';
+import type { Mesh } from '@babylonjs/core/Meshes/mesh';
+import type { BBox } from '../../core/geometry/mesh-data';
+import type { MaterialCatalog } from '../../core/model/types';
+import { bboxToScene, meshFromData } from './convert';
+import { createLights, createStudioEnvironment } from './environment';
+import { Ground } from './ground';
+import { MaterialCache } from './materials';
+import { Dimensions, formatLength, type LengthUnit } from './dimensions';
+
+export { formatLength, type LengthUnit };
+
+/** A part as the preview needs it: positions in mm (core's MeshData). */
+export interface PreviewPart {
+  name: string;
+  material: string;
+  color: string;
+  positions: Float32Array;
+  indices: Uint32Array;
+}
+
+export interface PreviewOptions {
+  canvas: HTMLCanvasElement;
+  /** Element over the canvas that holds the dimension labels (position: relative/absolute, same size). */
+  overlay: HTMLElement;
+  materials: MaterialCatalog;
+}
+
+export interface Preview {
+  /** Replaces the shown product. `frame` re-aims the camera (a new product); otherwise the view is kept. */
+  setParts(parts: PreviewPart[], bbox: BBox, opts?: { frame?: boolean }): void;
+  setUnit(u: LengthUnit): void;
+  setDimensionsVisible(v: boolean): void;
+  frame(): void;
+  /** The current view as PNG bytes (optionally square-cropped to `size` pixels for thumbnails). */
+  screenshot(size?: number): Promise<Uint8Array>;
+  /** Called after every rendered frame with its time (ms, performance.now()). */
+  onFrame(cb: (t: number) => void): () => void;
+  /** Number of frames rendered since start. */
+  readonly frames: number;
+  dispose(): void;
+}
+
+/** Frames rendered after the scene became ready or changed (shadow map, async shaders). */
+const SETTLE_FRAMES = 6;
+const BACKGROUND = new Color3(0.949, 0.945, 0.937);
+
+export async function createPreview(o: PreviewOptions): Promise<Preview> {
+  const engine = new Engine(o.canvas, true, { preserveDrawingBuffer: false, stencil: true, antialias: true, powerPreference: 'high-performance' }, true);
+  const scene = new Scene(engine);
+  scene.useRightHandedSystem = true;
+  scene.clearColor = Color4.FromColor3(BACKGROUND.toLinearSpace().toGammaSpace(), 1);
+  scene.imageProcessingConfiguration.toneMappingEnabled = false;
+  scene.imageProcessingConfiguration.exposure = 1.05;
+  scene.skipPointerMovePicking = true;
+
+  const camera = new ArcRotateCamera('camera', -Math.PI / 2 - 0.55, 1.05, 0.3, Vector3.Zero(), scene);
+  camera.minZ = 0.001;
+  camera.maxZ = 50;
+  camera.lowerBetaLimit = 0.1;
+  camera.upperBetaLimit = Math.PI / 2 - 0.02; // never below the ground
+  camera.wheelDeltaPercentage = 0.01;
+  camera.pinchDeltaPercentage = 0.01;
+  camera.panningSensibility = 4000;
+  camera.useNaturalPinchZoom = true;
+  camera.attachControl(true);
+
+  createLights(scene);
+  const ground = new Ground(scene, BACKGROUND);
+  const mats = new MaterialCache(scene);
+  mats.setCatalog(o.materials);
+  const dims = new Dimensions(scene, o.overlay);
+  await createStudioEnvironment(scene);
+
+  let meshes: Mesh[] = [];
+  let bounds: { min: Vector3; max: Vector3 } | null = null;
+  let frames = 0;
+  const frameCbs = new Set<(t: number) => void>();
+  scene.onAfterRenderObservable.add(() => {
+    frames++;
+    dims.update();
+    const t = performance.now();
+    for (const cb of frameCbs) cb(t);
+  });
+
+  let dirty = true;
+  let settle = SETTLE_FRAMES;
+  const markDirty = () => void (dirty = true);
+  camera.onViewMatrixChangedObservable.add(markDirty);
+  engine.runRenderLoop(() => {
+    // Render only when something changed: a still preview costs nothing (battery, kiosk, shared CPU).
+    if (!dirty && settle <= 0 && !camera.inertialAlphaOffset && !camera.inertialBetaOffset && !camera.inertialRadiusOffset) return;
+    scene.render();
+    // Shaders (and the shadow map's) compile asynchronously: keep rendering until everything could be drawn,
+    // then a few frames more so the shadow map catches up.
+    if (!scene.isReady(true)) settle = SETTLE_FRAMES;
+    else settle--;
+    dirty = false;
+  });
+  const onResize = () => {
+    engine.resize();
+    dirty = true;
+  };
+  const ro = new ResizeObserver(onResize);
+  ro.observe(o.canvas);
+
+  const frame = () => {
+    if (!bounds) return;
+    const centre = bounds.min.add(bounds.max).scale(0.5);
+    const radius = Math.max(0.005, bounds.max.subtract(bounds.min).length() / 2);
+    const fov = camera.fov;
+    const aspect = engine.getAspectRatio(camera) || 1;
+    const fit = Math.min(fov, 2 * Math.atan(Math.tan(fov / 2) * aspect));
+    const distance = (radius * 1.45) / Math.sin(fit / 2);
+    camera.setTarget(centre);
+    camera.alpha = -Math.PI / 2 - 0.55;
+    camera.beta = 1.05;
+    camera.radius = distance;
+    camera.lowerRadiusLimit = radius * 1.2;
+    camera.upperRadiusLimit = distance * 4;
+    camera.minZ = distance / 100;
+    camera.maxZ = distance * 20;
+    dirty = true;
+  };
+
+  const preview: Preview = {
+    setParts(parts, bbox, opts) {
+      const first = bounds === null;
+      for (const m of meshes) m.dispose();
+      meshes = parts.map((p, i) => {
+        const m = meshFromData(`part-${i}-${p.name}`, p.positions, p.indices, scene);
+        m.material = mats.get(p.material, p.color);
+        return m;
+      });
+      bounds = bboxToScene(bbox);
+      const r = bounds.max.subtract(bounds.min).length() / 2;
+      ground.place(bounds.min.x, bounds.max.x, bounds.min.z, bounds.max.z, bounds.min.y, r);
+      dims.set(bbox);
+      if (first || opts?.frame) frame();
+      dirty = true;
+      settle = SETTLE_FRAMES;
+    },
+    setUnit(u) {
+      dims.setUnit(u);
+      dirty = true;
+    },
+    setDimensionsVisible(v) {
+      dims.setVisible(v);
+      dirty = true;
+    },
+    frame,
+    async screenshot(size) {
+      await scene.whenReadyAsync(true);
+      scene.render();
+      const src = o.canvas;
+      if (!size) return dataUrlBytes(src.toDataURL('image/png'));
+      const c = document.createElement('canvas');
+      c.width = c.height = size;
+      const s = Math.min(src.width, src.height);
+      c.getContext('2d')!.drawImage(src, (src.width - s) / 2, (src.height - s) / 2, s, s, 0, 0, size, size);
+      return dataUrlBytes(c.toDataURL('image/png'));
+    },
+    onFrame(cb) {
+      frameCbs.add(cb);
+      return () => frameCbs.delete(cb);
+    },
+    get frames() {
+      return frames;
+    },
+    dispose() {
+      ro.disconnect();
+      frameCbs.clear();
+      dims.dispose();
+      for (const m of meshes) m.dispose();
+      mats.dispose();
+      ground.dispose();
+      scene.dispose();
+      engine.dispose();
+    },
+  };
+  return preview;
+}
+
+function dataUrlBytes(url: string): Uint8Array {
+  const b64 = url.slice(url.indexOf(',') + 1);
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}

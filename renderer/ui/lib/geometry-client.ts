@@ -1,0 +1,151 @@
+// The UI side of the geometry worker: request ids, latest-wins builds while a slider moves, a watchdog that
+// terminates and restarts a worker whose build runs away, and re-sending the current model after a restart.
+// Plain TypeScript (DOM Worker API); no Svelte, no Babylon.
+import type { Problem } from '../../../core/errors';
+import type { ParameterValue, ProductModel, Quality, Design } from '../../../core/model/types';
+import type { BuiltPart, Figures, FontBytes, WorkerRequest, WorkerResponse } from '../../worker/protocol';
+
+export interface InitData { wasmUrl: string; fonts: FontBytes[]; materialsJson: string; printersJson: string[] }
+export interface BuildRequest { values: Record<string, ParameterValue>; quality: Quality; printerId?: string; materialOverrides?: Record<string, string> }
+export interface BuildOutcome { parts: BuiltPart[]; figures: Figures; ms: number }
+export interface ExportRequest extends BuildRequest { format: 'stl' | '3mf'; title: string; design: Design; thumbnailPng?: Uint8Array }
+export interface ExportOutcome { bytes: Uint8Array; triangles: number; parts: number; ms: number }
+
+/** A failed request: `problems` are for a person; `timedOut` means the worker was stopped and restarted. */
+export class GeometryError extends Error {
+  constructor(message: string, readonly problems: Problem[], readonly budget: boolean, readonly timedOut = false) {
+    super(message);
+    this.name = 'GeometryError';
+  }
+}
+
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+interface Pending { resolve: (r: WorkerResponse) => void; reject: (e: Error) => void; timer: number; onProgress?: (s: string) => void }
+
+export class GeometryClient {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private ready: Promise<void> | null = null;
+  private model: { key: string; model: ProductModel; assets: Record<string, Uint8Array> } | null = null;
+  private modelSent: Promise<void> | null = null;
+  private building = false;
+  private queued: { req: BuildRequest; resolve: (o: BuildOutcome | null) => void; reject: (e: Error) => void } | null = null;
+  /** Number of times the watchdog restarted the worker. */
+  restarts = 0;
+
+  constructor(private readonly init: InitData, private readonly opts: { buildTimeoutMs: number; exportTimeoutMs: number } = { buildTimeoutMs: 20_000, exportTimeoutMs: 120_000 }) {}
+
+  private spawn(): Promise<void> {
+    const w = new Worker(new URL('../../worker/geometry.worker.ts', import.meta.url), { type: 'module', name: 'atelier-geometry' });
+    w.onmessage = (ev: MessageEvent<WorkerResponse>) => this.receive(ev.data);
+    w.onerror = (ev) => {
+      ev.preventDefault();
+      this.failAll(new GeometryError('The geometry engine stopped unexpectedly.', [], false));
+    };
+    this.worker = w;
+    this.modelSent = null;
+    this.ready = this.send({ type: 'init', ...this.init }, 60_000).then(() => undefined);
+    return this.ready;
+  }
+
+  start(): Promise<void> {
+    return this.ready ?? this.spawn();
+  }
+
+  private receive(m: WorkerResponse): void {
+    const p = this.pending.get(m.id);
+    if (!p) return;
+    if (m.type === 'progress') return p.onProgress?.(m.stage);
+    this.pending.delete(m.id);
+    clearTimeout(p.timer);
+    if (m.type === 'error') p.reject(new GeometryError(m.message, m.problems, m.budget));
+    else p.resolve(m);
+  }
+
+  private failAll(e: Error): void {
+    for (const [, p] of this.pending) {
+      clearTimeout(p.timer);
+      p.reject(e);
+    }
+    this.pending.clear();
+  }
+
+  private send(req: WithoutId<WorkerRequest>, timeoutMs: number, onProgress?: (s: string) => void, transfer: Transferable[] = []): Promise<WorkerResponse> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      const timer = window.setTimeout(() => this.watchdog(id), timeoutMs);
+      this.pending.set(id, { resolve, reject, timer, onProgress });
+      this.worker!.postMessage({ ...req, id } as WorkerRequest, transfer);
+    });
+  }
+
+  /** A request ran past its time: stop the worker, report, and start a fresh one. */
+  private watchdog(id: number): void {
+    if (!this.pending.has(id)) return;
+    this.worker?.terminate();
+    this.worker = null;
+    this.restarts++;
+    this.failAll(new GeometryError('Building this design took too long and was stopped. Try smaller values or fewer details.', [], true, true));
+    this.ready = null;
+    void this.spawn().catch(() => undefined);
+  }
+
+  /** Sets the model later builds use. */
+  setModel(key: string, model: ProductModel, assets: Record<string, Uint8Array>): void {
+    this.model = { key, model, assets };
+    this.modelSent = null;
+  }
+
+  private async ensureModel(): Promise<string> {
+    await this.start();
+    if (!this.model) throw new Error('no model');
+    const key = this.model.key;
+    this.modelSent ??= this.send({ type: 'model', key, model: this.model.model, assets: this.model.assets }, 30_000).then(() => undefined);
+    await this.modelSent;
+    return key;
+  }
+
+  /** Builds the current model. Resolves null if a newer build request replaced this one before it started. */
+  build(req: BuildRequest): Promise<BuildOutcome | null> {
+    return new Promise((resolve, reject) => {
+      if (this.building) {
+        this.queued?.resolve(null);
+        this.queued = { req, resolve, reject };
+        return;
+      }
+      this.run(req, resolve, reject);
+    });
+  }
+
+  private run(req: BuildRequest, resolve: (o: BuildOutcome | null) => void, reject: (e: Error) => void): void {
+    this.building = true;
+    const next = () => {
+      this.building = false;
+      const q = this.queued;
+      this.queued = null;
+      if (q) this.run(q.req, q.resolve, q.reject);
+    };
+    this.ensureModel()
+      .then((key) => this.send({ type: 'build', key, ...req }, this.opts.buildTimeoutMs))
+      .then((m) => {
+        if (m.type === 'built') resolve({ parts: m.parts, figures: m.figures, ms: m.ms });
+        else reject(new Error('unexpected answer'));
+      }, reject)
+      .finally(next);
+  }
+
+  async export(req: ExportRequest, onProgress?: (stage: string) => void): Promise<ExportOutcome> {
+    const key = await this.ensureModel();
+    const m = await this.send({ type: 'export', key, ...req }, this.opts.exportTimeoutMs, onProgress);
+    if (m.type !== 'exported') throw new Error('unexpected answer');
+    return { bytes: m.bytes, triangles: m.triangles, parts: m.parts, ms: m.ms };
+  }
+
+  dispose(): void {
+    this.failAll(new Error('disposed'));
+    this.worker?.terminate();
+    this.worker = null;
+    this.ready = null;
+  }
+}

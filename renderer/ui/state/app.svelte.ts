@@ -1,0 +1,338 @@
+// The application's state and actions: catalog, the open product and its design history, builds in the worker,
+// files through the host. Framework-light: runes hold what the components show; engine objects are $state.raw.
+// Imports core/, the host contract, the geometry client and the scene's public types only.
+import type { CatalogEntry, Host, HostInfo, ModelSource, RecentItem } from '../../../core/host';
+import type { Design, MaterialCatalog, Parameter, ParameterValue, ProductModel } from '../../../core/model/types';
+import { DESIGN_FORMAT } from '../../../core/model/types';
+import type { Problem } from '../../../core/errors';
+import { defaultValues, isParameterVisible, parseMaterialCatalog, parseModel, presetValues } from '../../../core/model/index';
+import { prepareDesign, valueContextFor } from '../../../core/pipeline';
+import { FontLibrary } from '../../../core/text/index';
+import { History } from '../../../core/document/index';
+import type { Preview } from '../../scene/index';
+import { GeometryClient, GeometryError, type BuildOutcome } from '../lib/geometry-client';
+import { baseName, designFromBytes, designToBytes, slug } from '../lib/design-files';
+import type { LengthUnit } from '../lib/units';
+import { t } from '../i18n/index.svelte';
+import { readUnit, saveUnit } from './prefs';
+
+export interface Printer { id: string; name: string; process: string; buildVolume: { x: number; y: number; z: number }; minFeature?: number }
+
+type Scope = ReadonlyMap<string, ParameterValue>;
+
+export class AppState {
+  info = $state.raw<HostInfo | null>(null);
+  fatal = $state<string | null>(null);
+  ready = $state(false);
+  catalog = $state.raw<CatalogEntry[]>([]);
+  materials = $state.raw<MaterialCatalog>({ currency: 'USD', materials: [] });
+  printers = $state.raw<Printer[]>([]);
+  printerId = $state<string | null>(null);
+  unit = $state<LengthUnit>(readUnit());
+  showDimensions = $state(true);
+  recent = $state.raw<RecentItem[]>([]);
+
+  view = $state<'gallery' | 'product' | 'designer-errors'>('gallery');
+  model = $state.raw<ProductModel | null>(null);
+  design = $state.raw<Design | null>(null);
+  canUndo = $state(false);
+  canRedo = $state(false);
+  dirty = $state(false);
+  savedPath = $state<string | null>(null);
+  valueProblems = $state.raw<Problem[]>([]);
+  constraintProblems = $state.raw<Problem[]>([]);
+  scope = $state.raw<Scope>(new Map());
+
+  built = $state.raw<BuildOutcome | null>(null);
+  buildSeq = $state(0);
+  frameNext = false;
+  building = $state(false);
+  buildError = $state<string | null>(null);
+
+  designerFile = $state<string | null>(null);
+  designerProblems = $state.raw<Problem[]>([]);
+  toast = $state<{ text: string; kind: 'info' | 'error' } | null>(null);
+  exportOpen = $state(false);
+
+  preview: Preview | null = null;
+  fonts: FontLibrary | null = null;
+  client: GeometryClient | null = null;
+  private history: History<Design> | null = null;
+  private unsubHistory: (() => void) | null = null;
+  private source: ModelSource | null = null;
+  private modelKey = 0;
+  private toastTimer = 0;
+  private readonly disposers: (() => void)[] = [];
+
+  constructor(readonly host: Host, private readonly wasmUrl: string) {}
+
+  async start(): Promise<void> {
+    try {
+      this.disposers.push(this.host.onModelFileChanged((src) => void this.loadModelSource(src, true)));
+      this.disposers.push(this.host.onOpenFile((f) => void this.openBytes(f.path, f.bytes)));
+      this.info = await this.host.info();
+      const data = await this.host.catalogData();
+      this.materials = parseMaterialCatalog(data.materialsJson);
+      this.printers = data.printersJson.map((j) => JSON.parse(j) as Printer).filter((p) => typeof p?.id === 'string');
+      this.printerId = this.printers[0]?.id ?? null;
+      this.fonts = new FontLibrary(data.fonts.map((f) => ({ id: f.id, name: f.name, bytes: f.bytes })));
+      this.client = new GeometryClient({ wasmUrl: new URL(this.wasmUrl, document.baseURI).href, fonts: data.fonts.map((f) => ({ id: f.id, name: f.name, bytes: f.bytes })), materialsJson: data.materialsJson, printersJson: data.printersJson });
+      void this.client.start().catch((e: unknown) => this.notify(t('error.generic', { message: messageOf(e) }), 'error'));
+      this.catalog = await this.host.listCatalog();
+      this.recent = await this.host.recentDesigns().catch(() => []);
+      this.ready = true;
+    } catch (e) {
+      this.fatal = t('app.startFailed', { message: messageOf(e) });
+    }
+  }
+
+  notify(text: string, kind: 'info' | 'error' = 'info'): void {
+    this.toast = { text, kind };
+    clearTimeout(this.toastTimer);
+    this.toastTimer = window.setTimeout(() => (this.toast = null), kind === 'error' ? 8000 : 3500);
+  }
+
+  setUnit(u: LengthUnit): void {
+    this.unit = u;
+    saveUnit(u);
+    this.preview?.setUnit(u);
+  }
+
+  // ---- products and designs ----
+
+  async openProduct(id: string, design?: Design): Promise<void> {
+    try {
+      const src = await this.host.loadCatalogModel(id);
+      await this.loadModelSource(src, false, design);
+    } catch (e) {
+      this.notify(t('error.generic', { message: messageOf(e) }), 'error');
+    }
+  }
+
+  /** Parses and shows a model; in designer mode a broken file shows its problems instead of a preview. */
+  async loadModelSource(src: ModelSource, keepValues: boolean, design?: Design): Promise<void> {
+    let model: ProductModel;
+    try {
+      model = parseModel(src.text, { file: baseName(src.origin), materials: this.materials, fontIds: this.fonts ? undefined : [] });
+    } catch (e) {
+      this.designerProblems = problemsOf(e);
+      this.designerFile = baseName(src.origin);
+      this.view = 'designer-errors';
+      return;
+    }
+    this.designerProblems = [];
+    const previous = keepValues && this.design ? this.design.values : undefined;
+    this.source = src;
+    this.model = model;
+    this.modelKey++;
+    this.client?.setModel(`m${this.modelKey}`, model, src.assets);
+    const initial: Design = design ?? { format: DESIGN_FORMAT, model: { id: model.id, version: model.version }, values: { ...defaultValues(model), ...(previous ?? {}) } };
+    this.unsubHistory?.();
+    this.history = new History<Design>(initial, { limit: 200 });
+    this.unsubHistory = this.history.subscribe(() => this.onHistory());
+    if (!keepValues) {
+      this.savedPath = null;
+      this.dirty = false;
+    }
+    this.built = null;
+    this.frameNext = true;
+    this.view = 'product';
+    this.onHistory(false);
+  }
+
+  private onHistory(markDirty = true): void {
+    const h = this.history;
+    const model = this.model;
+    if (!h || !model) return;
+    this.design = h.current;
+    this.canUndo = h.canUndo;
+    this.canRedo = h.canRedo;
+    if (markDirty) this.dirty = true;
+    const prep = prepareDesign(model, h.current.values, this.fonts ? valueContextFor(this.materials, this.fonts) : { materials: this.materials });
+    this.valueProblems = prep.problems.filter((p) => !prep.violations.includes(p));
+    this.constraintProblems = prep.violations;
+    this.scope = prep.scope as Scope;
+    this.requestBuild(prep.values);
+  }
+
+  private requestBuild(values: Record<string, ParameterValue>): void {
+    const client = this.client;
+    if (!client) return;
+    const key = this.modelKey;
+    this.building = true;
+    client
+      .build({ values, quality: 'preview', printerId: this.printerId ?? undefined, materialOverrides: this.design?.materials })
+      .then((out) => {
+        if (!out || key !== this.modelKey) return;
+        this.buildError = null;
+        this.built = out;
+        this.buildSeq++;
+      })
+      .catch((e: unknown) => {
+        if (key !== this.modelKey) return;
+        this.buildError = e instanceof GeometryError && e.timedOut ? t('preview.stopped') : `${t('preview.failed')} ${messageOf(e)}`;
+      })
+      .finally(() => {
+        if (key === this.modelKey) this.building = false;
+      });
+  }
+
+  setPrinter(id: string | null): void {
+    this.printerId = id;
+    if (this.history) this.onHistory(false);
+  }
+
+  isVisible(p: Parameter): boolean {
+    return this.model ? safe(() => isParameterVisible(this.model!, p, this.scope), true) : true;
+  }
+
+  /** Changes one value. `gesture` groups a slider drag into one undo step; call endGesture() when it ends. */
+  setValue(id: string, v: ParameterValue, gesture = false): void {
+    const h = this.history;
+    if (!h) return;
+    if (h.current.values[id] === v) return;
+    h.push({ ...h.current, values: { ...h.current.values, [id]: v } }, gesture ? { coalesce: `param:${id}` } : undefined);
+    if (!gesture) h.endGesture();
+  }
+
+  endGesture(): void {
+    this.history?.endGesture();
+  }
+
+  applyPreset(presetId: string): void {
+    const h = this.history;
+    if (!h || !this.model) return;
+    try {
+      h.push({ ...h.current, values: { ...h.current.values, ...presetValues(this.model, presetId) } });
+      h.endGesture();
+    } catch (e) {
+      this.notify(messageOf(e), 'error');
+    }
+  }
+
+  resetValues(): void {
+    const h = this.history;
+    if (!h || !this.model) return;
+    h.push({ ...h.current, values: defaultValues(this.model) });
+    h.endGesture();
+  }
+
+  undo(): void {
+    if (this.history?.canUndo) this.history.undo();
+  }
+  redo(): void {
+    if (this.history?.canRedo) this.history.redo();
+  }
+
+  backToCatalog(): void {
+    this.view = 'gallery';
+    this.model = null;
+    this.design = null;
+    this.built = null;
+    this.unsubHistory?.();
+    this.history = null;
+    this.modelKey++;
+  }
+
+  newDesign(): void {
+    if (this.model) {
+      this.resetValues();
+      this.savedPath = null;
+    } else this.view = 'gallery';
+  }
+
+  async open(): Promise<void> {
+    try {
+      const f = await this.host.openDesign();
+      if (f) await this.openBytes(f.path, f.bytes);
+    } catch (e) {
+      this.notify(messageOf(e), 'error');
+    }
+  }
+
+  async openRecent(path: string): Promise<void> {
+    try {
+      const f = await this.host.openRecent(path);
+      if (f) await this.openBytes(f.path, f.bytes);
+    } catch (e) {
+      this.notify(messageOf(e), 'error');
+    }
+  }
+
+  async openBytes(path: string, bytes: Uint8Array): Promise<void> {
+    const name = baseName(path);
+    try {
+      const d = designFromBytes(name, bytes);
+      if (this.model && this.model.id === d.model.id && this.source) await this.loadModelSource(this.source, false, d);
+      else if (this.catalog.some((c) => c.id === d.model.id)) await this.openProduct(d.model.id, d);
+      else throw new Error(t('design.unknownModel', { id: d.model.id }));
+      this.savedPath = path;
+      this.dirty = false;
+      this.recent = await this.host.recentDesigns().catch(() => this.recent);
+      this.notify(t('design.opened', { file: name }));
+    } catch (e) {
+      this.notify(t('design.openFailed', { file: name, message: messageOf(e) }), 'error');
+    }
+  }
+
+  async save(as = false): Promise<void> {
+    const d = this.design;
+    if (!d || !this.model) return;
+    try {
+      const r = await this.host.save({ suggestedName: `${slug(d.name ?? this.model.name)}.atelier.json`, bytes: designToBytes(d), kind: 'design', path: as ? undefined : (this.savedPath ?? undefined) });
+      if (!r.path) return;
+      this.savedPath = r.path;
+      this.dirty = false;
+      this.recent = await this.host.recentDesigns().catch(() => this.recent);
+      this.notify(t('design.saved', { file: baseName(r.path) }));
+    } catch (e) {
+      this.notify(messageOf(e), 'error');
+    }
+  }
+
+  async screenshot(): Promise<void> {
+    if (!this.preview || !this.model) return;
+    const png = await this.preview.screenshot();
+    const r = await this.host.save({ suggestedName: `${slug(this.model.name)}.png`, bytes: png, kind: 'png' }).catch((e: unknown) => (this.notify(messageOf(e), 'error'), null));
+    if (r?.path) this.notify(t('design.saved', { file: baseName(r.path) }));
+  }
+
+  async openModelFile(): Promise<void> {
+    try {
+      const src = await this.host.openModelFile();
+      if (src) {
+        this.designerFile = baseName(src.origin);
+        await this.loadModelSource(src, false);
+      }
+    } catch (e) {
+      this.notify(messageOf(e), 'error');
+    }
+  }
+
+  dispose(): void {
+    this.disposers.forEach((d) => d());
+    this.unsubHistory?.();
+    this.client?.dispose();
+  }
+}
+
+export function messageOf(e: unknown): string {
+  if (e && typeof e === 'object' && Array.isArray((e as { problems?: unknown }).problems)) {
+    const ps = (e as { problems: Problem[] }).problems;
+    if (ps.length) return ps.map((p) => p.message).join(' ');
+  }
+  return e instanceof Error ? e.message : String(e);
+}
+
+export function problemsOf(e: unknown): Problem[] {
+  if (e && typeof e === 'object' && Array.isArray((e as { problems?: unknown }).problems)) return (e as { problems: Problem[] }).problems;
+  return [{ message: messageOf(e) }];
+}
+
+function safe<T>(f: () => T, fallback: T): T {
+  try {
+    return f();
+  } catch {
+    return fallback;
+  }
+}

@@ -1,0 +1,113 @@
+// The geometry worker: runs the manifold kernel and the export writers off the UI thread.
+// Imports core/ only (WebWorker lib). One request at a time; the UI drops stale requests (latest-wins) and
+// terminates this worker if a build runs too long. Mesh arrays are transferred, never copied.
+import { createGeometryKernel, type GeometryKernel } from '../../core/geometry/index';
+import { FontLibrary } from '../../core/text/index';
+import { parseMaterialCatalog } from '../../core/model/index';
+import { applyMaterialOverrides, prepareDesign, valueContextFor } from '../../core/pipeline';
+import { write3mf, writeStl } from '../../core/export/index';
+import { massAndCost } from '../../core/check/index';
+import type { BuildResult } from '../../core/geometry/mesh-data';
+import type { MaterialCatalog, ProductModel } from '../../core/model/types';
+import type { Problem } from '../../core/errors';
+import type { BuiltPart, Figures, WorkerRequest, WorkerResponse } from './protocol';
+
+interface Printer { id: string; buildVolume: { x: number; y: number; z: number } }
+
+let kernel: GeometryKernel | null = null;
+let fonts: FontLibrary | null = null;
+let materials: MaterialCatalog = { currency: 'USD', materials: [] };
+let printers: Printer[] = [];
+const models = new Map<string, { model: ProductModel; assets: Record<string, Uint8Array> }>();
+
+const post = (m: WorkerResponse, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
+
+function problemsOf(e: unknown): { message: string; problems: Problem[]; budget: boolean } {
+  const err = e as { name?: string; message?: string; problems?: Problem[] };
+  const problems = Array.isArray(err?.problems) ? err.problems : [];
+  const budget = err?.name === 'BudgetError';
+  const userFacing = problems.length > 0;
+  return { message: userFacing ? String(err.message) : 'The product could not be built.', problems, budget };
+}
+
+function build(key: string, values: Record<string, unknown>, quality: 'preview' | 'final', overrides?: Record<string, string>): { result: BuildResult; model: ProductModel } {
+  const entry = models.get(key);
+  if (!entry || !kernel || !fonts) throw new Error('worker not initialised');
+  const { scope } = prepareDesign(entry.model, values, valueContextFor(materials, fonts));
+  const built = kernel.build({ model: entry.model, scope, quality, materials }, { fonts, asset: (p) => entry.assets[p] });
+  return { result: applyMaterialOverrides(entry.model, built, overrides, materials), model: entry.model };
+}
+
+function figures(result: BuildResult, printerId?: string): Figures {
+  let massGrams: number | null = null;
+  let cost: number | null = null;
+  try {
+    const mc = massAndCost(result, materials);
+    massGrams = mc.massGrams;
+    cost = mc.cost;
+  } catch {
+    // unknown material: leave mass and cost out
+  }
+  const printer = printers.find((p) => p.id === printerId);
+  const size = [0, 1, 2].map((k) => result.bbox.max[k]! - result.bbox.min[k]!);
+  const fits = printer ? size[0]! <= printer.buildVolume.x && size[1]! <= printer.buildVolume.y && size[2]! <= printer.buildVolume.z : null;
+  return { bbox: result.bbox, volume: result.volume, triangles: result.triangles, massGrams, cost, currency: materials.currency, fits, findings: [] };
+}
+
+async function handle(req: WorkerRequest): Promise<void> {
+  switch (req.type) {
+    case 'init': {
+      kernel?.dispose();
+      kernel = await createGeometryKernel({ wasmUrl: req.wasmUrl });
+      fonts = new FontLibrary(req.fonts);
+      materials = parseMaterialCatalog(req.materialsJson);
+      printers = req.printersJson.map((t) => JSON.parse(t) as Printer).filter((p) => typeof p?.id === 'string' && p.buildVolume !== undefined);
+      post({ type: 'ready', id: req.id });
+      return;
+    }
+    case 'model':
+      models.clear();
+      models.set(req.key, { model: req.model, assets: req.assets });
+      post({ type: 'ready', id: req.id });
+      return;
+    case 'build': {
+      const t0 = performance.now();
+      const { result } = build(req.key, req.values, req.quality, req.materialOverrides);
+      const parts: BuiltPart[] = result.parts.map((p) => ({ name: p.name, material: p.material, color: p.color, positions: p.mesh.positions, indices: p.mesh.indices, volume: p.volume, bbox: p.bbox }));
+      const transfer = parts.flatMap((p) => [p.positions.buffer, p.indices.buffer]);
+      post({ type: 'built', id: req.id, parts, figures: figures(result, req.printerId), ms: performance.now() - t0 }, transfer);
+      return;
+    }
+    case 'export': {
+      const t0 = performance.now();
+      post({ type: 'progress', id: req.id, stage: 'building' });
+      const { result, model } = build(req.key, req.values, req.quality, req.materialOverrides);
+      post({ type: 'progress', id: req.id, stage: 'writing' });
+      const bytes =
+        req.format === 'stl'
+          ? writeStl(result.parts.map((p) => p.mesh), `Atelier ${model.name}`)
+          : write3mf(result.parts, materials, {
+              title: req.title,
+              designer: model.designer,
+              description: model.description,
+              application: 'Atelier',
+              creationDate: new Date().toISOString(),
+              design: req.design,
+              thumbnailPng: req.thumbnailPng,
+            });
+      post({ type: 'exported', id: req.id, bytes, triangles: result.triangles, parts: result.parts.length, ms: performance.now() - t0 }, [bytes.buffer]);
+      return;
+    }
+  }
+}
+
+let chain = Promise.resolve();
+self.onmessage = (ev: MessageEvent<WorkerRequest>) => {
+  const req = ev.data;
+  chain = chain.then(() =>
+    handle(req).catch((e: unknown) => {
+      if (!(e as { problems?: unknown }).problems) console.error(e);
+      post({ type: 'error', id: req.id, ...problemsOf(e) });
+    }),
+  );
+};

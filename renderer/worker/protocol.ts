@@ -1,0 +1,45 @@
+// Messages between the UI thread and the geometry worker. Every request carries an id; answers echo it.
+// Types only (shared by worker/ and ui/); imports core/ types only.
+import type { BBox } from '../../core/geometry/mesh-data';
+import type { Design, ParameterValue, ProductModel, Quality } from '../../core/model/types';
+import type { Problem } from '../../core/errors';
+
+export interface FontBytes { id: string; name: string; bytes: Uint8Array }
+
+export type WorkerRequest =
+  | { type: 'init'; id: number; wasmUrl: string; fonts: FontBytes[]; materialsJson: string; printersJson: string[] }
+  | { type: 'model'; id: number; key: string; model: ProductModel; assets: Record<string, Uint8Array> }
+  | { type: 'build'; id: number; key: string; values: Record<string, ParameterValue>; quality: Quality; printerId?: string; materialOverrides?: Record<string, string> }
+  | { type: 'export'; id: number; key: string; values: Record<string, ParameterValue>; quality: Quality; format: 'stl' | '3mf'; title: string; design: Design; thumbnailPng?: Uint8Array; materialOverrides?: Record<string, string> };
+
+/** A part ready for the preview: plain arrays (transferred, not copied). */
+export interface BuiltPart {
+  name: string;
+  material: string;
+  color: string;
+  positions: Float32Array;
+  indices: Uint32Array;
+  volume: number;
+  bbox: BBox;
+}
+
+export interface Figures {
+  bbox: BBox;
+  /** mm³ */
+  volume: number;
+  triangles: number;
+  massGrams: number | null;
+  cost: number | null;
+  currency: string;
+  /** null when no printer is chosen */
+  fits: boolean | null;
+  /** Printability findings (from core/check), as plain sentences. */
+  findings: string[];
+}
+
+export type WorkerResponse =
+  | { type: 'ready'; id: number }
+  | { type: 'built'; id: number; parts: BuiltPart[]; figures: Figures; ms: number }
+  | { type: 'exported'; id: number; bytes: Uint8Array; triangles: number; parts: number; ms: number }
+  | { type: 'progress'; id: number; stage: 'building' | 'writing' }
+  | { type: 'error'; id: number; message: string; problems: Problem[]; budget: boolean };
