@@ -27,7 +27,7 @@ export default tseslint.config(
   },
   { files: ['cli/**/*.ts'], rules: restrict(['electron', '**/main/**', '**/renderer/**', '**/tests/**', '@babylonjs/*', 'svelte'], 'cli/ imports core/ only') },
   { files: ['main/**/*.ts'], ignores: ['main/**/*.test.ts'], rules: restrict(['**/renderer/**', '**/cli/**', '**/tests/**', '@babylonjs/*', 'svelte'], 'main/ imports core/ only') },
-  { files: ['renderer/**/*.ts'], ignores: ['renderer/**/*.test.ts'], rules: restrict(['electron', 'node:*', '**/main/**', '**/cli/**', '**/tests/**'], 'renderer/ reaches its host through renderer/host/ only') },
+  { files: ['renderer/**/*.ts'], ignores: ['renderer/**/*.test.ts', 'renderer/vite.config.ts'], rules: restrict(['electron', 'node:*', '**/main/**', '**/cli/**', '**/tests/**'], 'renderer/ reaches its host through renderer/host/ only') },
   { files: ['renderer/scene/**/*.ts'], ignores: ['renderer/**/*.test.ts'], rules: restrict(['electron', 'node:*', 'svelte', 'svelte/*', '**/ui/**', '**/main/**', '**/cli/**'], 'scene/ never imports Svelte or ui/') },
   { files: ['renderer/worker/**/*.ts'], ignores: ['renderer/**/*.test.ts'], rules: restrict(['electron', 'node:*', 'svelte', '@babylonjs/*', '**/ui/**', '**/scene/**', '**/host/**', '**/main/**', '**/cli/**'], 'worker/ imports core/ only') },
 );

@@ -1,14 +1,66 @@
 // Vite build of the renderer as a web page (dist/web), loaded by Electron through atelier://app and served by
 // `atelier serve`. The catalog is not bundled: /assets/ is served from the repo's assets/ by the dev and preview
 // servers (same as `atelier serve` and atelier://assets), so hashed build output goes to dist/web/app/.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+// The build also writes dist/web/catalog-index.json (models and printer files) for the web host.
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig, type Connect, type Plugin } from 'vite';
+import { parse as parseJsonc } from 'jsonc-parser';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const assetsRoot = path.resolve(here, '../assets');
+
+// ---- catalog-index.json: a static server cannot list folders, so the build writes the catalog's index ----
+
+interface CatalogIndex {
+  models: { id: string; name: string; description: string; tags: string[]; file: string; thumbnail?: string }[];
+  printers: string[];
+}
+
+const SUFFIX = '.model.json';
+
+function modelFiles(modelsDir: string): string[] {
+  if (!existsSync(modelsDir)) return [];
+  const out: string[] = [];
+  for (const d of readdirSync(modelsDir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (d.name.startsWith('.')) continue;
+    if (d.isFile() && d.name.endsWith(SUFFIX)) out.push(d.name);
+    else if (d.isDirectory())
+      for (const f of readdirSync(path.join(modelsDir, d.name)).sort()) if (f.endsWith(SUFFIX) && !f.startsWith('.')) out.push(`${d.name}/${f}`);
+  }
+  return out;
+}
+
+function buildCatalogIndex(assetsRoot: string): CatalogIndex {
+  const modelsDir = path.join(assetsRoot, 'models');
+  const models: CatalogIndex['models'] = [];
+  for (const rel of modelFiles(modelsDir)) {
+    let m: Record<string, unknown>;
+    try {
+      m = parseJsonc(readFileSync(path.join(modelsDir, rel), 'utf8'), [], { allowTrailingComma: true }) as Record<string, unknown>;
+    } catch {
+      continue;
+    }
+    if (!m || typeof m !== 'object') continue;
+    const id = typeof m.id === 'string' ? m.id : path.basename(rel, SUFFIX);
+    if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(id) || models.some((x) => x.id === id)) continue;
+    const dir = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/') + 1) : '';
+    const thumb = typeof m.thumbnail === 'string' && !m.thumbnail.split('/').includes('..') ? `${dir}${m.thumbnail}` : undefined;
+    models.push({
+      id,
+      name: typeof m.name === 'string' ? m.name : id,
+      description: typeof m.description === 'string' ? m.description : '',
+      tags: Array.isArray(m.tags) ? m.tags.filter((t): t is string => typeof t === 'string') : [],
+      file: rel,
+      ...(thumb ? { thumbnail: thumb } : {}),
+    });
+  }
+  const printersDir = path.join(assetsRoot, 'printers');
+  const printers = existsSync(printersDir) ? readdirSync(printersDir).filter((f) => f.endsWith('.json') && !f.startsWith('.')).sort() : [];
+  return { models, printers };
+}
 
 const TYPES: Record<string, string> = {
   '.json': 'application/json', '.png': 'image/png', '.jpg': 'image/jpeg', '.svg': 'image/svg+xml', '.env': 'application/octet-stream',
@@ -19,6 +71,11 @@ const TYPES: Record<string, string> = {
 function serveAssets(): Connect.NextHandleFunction {
   return (req, res, next) => {
     const url = req.url ?? '';
+    if (url.split('?')[0] === '/catalog-index.json') {
+      res.setHeader('Content-Type', 'application/json');
+      res.end(JSON.stringify(buildCatalogIndex(assetsRoot)));
+      return;
+    }
     if (!url.startsWith('/assets/')) return next();
     const rel = decodeURIComponent(url.slice('/assets/'.length).split('?')[0] ?? '');
     const file = path.resolve(assetsRoot, rel);
@@ -36,6 +93,9 @@ const catalogAssets = (): Plugin => ({
   name: 'atelier-catalog-assets',
   configureServer: (server) => void server.middlewares.use(serveAssets()),
   configurePreviewServer: (server) => void server.middlewares.use(serveAssets()),
+  generateBundle() {
+    this.emitFile({ type: 'asset', fileName: 'catalog-index.json', source: JSON.stringify(buildCatalogIndex(assetsRoot), null, 1) });
+  },
 });
 
 export default defineConfig({

@@ -8,6 +8,8 @@ const RECENT_KEY = 'atelier.recent';
 const MAX_FETCH_BYTES = 128 * 1024 * 1024;
 
 interface CatalogIndexEntry { id: string; name?: string; description?: string; tags?: string[]; file?: string; thumbnail?: string }
+/** dist/web/catalog-index.json, written by the build (see renderer/catalog-index.ts). */
+interface CatalogIndex { models: CatalogIndexEntry[]; printers: string[] }
 
 function assetUrl(rel: string): string {
   return new URL(`assets/${rel}`, document.baseURI).href;
@@ -41,7 +43,7 @@ function meshFiles(text: string): string[] {
 }
 
 export class WebHost implements Host {
-  private index: Promise<CatalogIndexEntry[]> | null = null;
+  private index: Promise<CatalogIndex> | null = null;
   private readonly listeners = { command: new Set<(c: MenuCommand) => void>(), open: new Set<(f: OpenedFile) => void>(), model: new Set<(s: ModelSource) => void>() };
   private watched: { file: File; lastModified: number; timer: number } | null = null;
 
@@ -49,13 +51,18 @@ export class WebHost implements Host {
     return Promise.resolve({ kind: 'web', appVersion: import.meta.env.VITE_APP_VERSION ?? '0.1.0', platform: navigator.platform, kiosk: false });
   }
 
-  private catalogIndex(): Promise<CatalogIndexEntry[]> {
-    this.index ??= fetchText('models/catalog.json').then((t) => {
-      const v = JSON.parse(t) as unknown;
-      const list = Array.isArray(v) ? v : ((v as { models?: unknown }).models ?? []);
-      return (list as CatalogIndexEntry[]).filter((e) => typeof e?.id === 'string');
-    });
+  private fullIndex(): Promise<CatalogIndex> {
+    this.index ??= fetch(new URL('catalog-index.json', document.baseURI).href)
+      .then((r) => {
+        if (!r.ok) throw new Error(`The catalog index is missing (HTTP ${r.status}); rebuild the web app.`);
+        return r.json() as Promise<CatalogIndex>;
+      })
+      .then((v) => ({ models: (v.models ?? []).filter((e) => typeof e?.id === 'string'), printers: (v.printers ?? []).filter((p) => typeof p === 'string') }));
     return this.index;
+  }
+
+  private async catalogIndex(): Promise<CatalogIndexEntry[]> {
+    return (await this.fullIndex()).models;
   }
 
   async listCatalog(): Promise<CatalogEntry[]> {
@@ -84,13 +91,7 @@ export class WebHost implements Host {
     const list = JSON.parse(await fetchText('fonts/fonts.json')) as { id: string; name?: string; license?: string; file: string }[];
     const fonts = await Promise.all(list.map(async (f) => ({ id: f.id, name: f.name ?? f.id, license: f.license ?? '', bytes: await fetchBytes(`fonts/${f.file}`) })));
     const materialsJson = await fetchText('materials/materials.json');
-    let printerFiles: string[] = [];
-    try {
-      const idx = JSON.parse(await fetchText('printers/index.json')) as unknown;
-      printerFiles = (Array.isArray(idx) ? idx : []).filter((x): x is string => typeof x === 'string');
-    } catch {
-      printerFiles = [];
-    }
+    const printerFiles = (await this.fullIndex()).printers;
     const printersJson = await Promise.all(printerFiles.map((f) => fetchText(`printers/${f}`)));
     return { fonts, materialsJson, printersJson };
   }
