@@ -6,6 +6,23 @@ interface PickerWindow {
   showSaveFilePicker?: (o: unknown) => Promise<{ name: string; createWritable(): Promise<{ write(d: BufferSource): Promise<void>; close(): Promise<void> }> }>;
 }
 
+export interface FileHandleLike { getFile(): Promise<File> }
+
+/** Picks a file and returns a handle that can be re-read (File System Access API), or a snapshot handle. */
+export async function pickFileHandle(accept: string): Promise<FileHandleLike | null> {
+  const w = window as unknown as PickerWindow;
+  if (typeof w.showOpenFilePicker === 'function') {
+    try {
+      const [h] = await w.showOpenFilePicker({ multiple: false, types: [{ description: 'Atelier model', accept: { 'application/json': accept.split(',') } }] });
+      return h ?? null;
+    } catch (e) {
+      if ((e as Error).name === 'AbortError') return null;
+    }
+  }
+  const f = await pickFile(accept);
+  return f ? { getFile: () => Promise.resolve(f) } : null;
+}
+
 /** Lets the user pick one file; resolves null if cancelled. `accept` is a comma-separated list of suffixes. */
 export function pickFile(accept: string): Promise<File | null> {
   return new Promise((resolve) => {

@@ -2,7 +2,7 @@
 // ./assets/, designs through file pickers and downloads, recent designs in localStorage (names only; a browser
 // cannot reopen a path). Imports core/ types only; DOM APIs allowed.
 import type { CatalogEntry, Host, HostCatalogData, HostInfo, MenuCommand, ModelSource, OpenedFile, RecentItem, SaveRequest, SaveResult } from '../../core/host';
-import { pickFile, saveBytes } from './web-files';
+import { pickFile, pickFileHandle, saveBytes, type FileHandleLike } from './web-files';
 
 const RECENT_KEY = 'atelier.recent';
 const MAX_FETCH_BYTES = 128 * 1024 * 1024;
@@ -45,7 +45,7 @@ function meshFiles(text: string): string[] {
 export class WebHost implements Host {
   private index: Promise<CatalogIndex> | null = null;
   private readonly listeners = { command: new Set<(c: MenuCommand) => void>(), open: new Set<(f: OpenedFile) => void>(), model: new Set<(s: ModelSource) => void>() };
-  private watched: { file: File; lastModified: number; timer: number } | null = null;
+  private watched: { handle: FileHandleLike; lastModified: number; timer: number } | null = null;
 
   info(): Promise<HostInfo> {
     return Promise.resolve({ kind: 'web', appVersion: import.meta.env.VITE_APP_VERSION ?? '0.1.0', platform: navigator.platform, kiosk: false });
@@ -135,21 +135,30 @@ export class WebHost implements Host {
   }
 
   async openModelFile(): Promise<ModelSource | null> {
-    const f = await pickFile('.json,.model.json');
-    if (!f) return null;
-    this.watch(f);
-    return { origin: f.name, text: await f.text(), assets: {} };
+    const picked = await pickFileHandle('.json');
+    if (!picked) return null;
+    const file = await picked.getFile();
+    this.watch(picked, file.lastModified);
+    return { origin: file.name, text: await file.text(), assets: {} };
   }
 
-  /** Designer mode in a browser: poll the picked file's lastModified (works in Chromium for a picked file). */
-  private watch(file: File): void {
+  /**
+   * Designer mode in a browser: polls the picked file. With the File System Access API the handle yields the
+   * file's current contents; a plain <input type=file> snapshot cannot see later edits (Chromium refuses to read it).
+   */
+  private watch(handle: FileHandleLike, lastModified: number): void {
     if (this.watched) clearInterval(this.watched.timer);
-    const w = { file, lastModified: file.lastModified, timer: 0 };
+    const w = { handle, lastModified, timer: 0 };
     w.timer = window.setInterval(() => {
-      const lm = w.file.lastModified;
-      if (lm === w.lastModified) return;
-      w.lastModified = lm;
-      void w.file.text().then((text) => this.listeners.model.forEach((cb) => cb({ origin: w.file.name, text, assets: {} })), () => undefined);
+      void w.handle
+        .getFile()
+        .then(async (f) => {
+          if (f.lastModified === w.lastModified) return;
+          w.lastModified = f.lastModified;
+          const text = await f.text();
+          this.listeners.model.forEach((cb) => cb({ origin: f.name, text, assets: {} }));
+        })
+        .catch(() => undefined);
     }, 1000);
     this.watched = w;
   }
