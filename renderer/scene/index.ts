@@ -118,7 +118,7 @@ export async function createPreview(o: PreviewOptions): Promise<Preview> {
     const fov = camera.fov;
     const aspect = engine.getAspectRatio(camera) || 1;
     const fit = Math.min(fov, 2 * Math.atan(Math.tan(fov / 2) * aspect));
-    const distance = (radius * 1.45) / Math.sin(fit / 2);
+    const distance = (radius * 1.2) / Math.sin(fit / 2);
     camera.setTarget(centre);
     camera.alpha = -Math.PI / 2 - 0.55;
     camera.beta = 1.05;
