@@ -1,7 +1,7 @@
 // The app's speed in headless Chromium (SwiftShader) on the production build: first rendered frame of a product
 // after navigation, slider change → the frame that shows it (p50/p95 per catalog model, preview quality), and the
 // initial JavaScript's gzip size. Prints figures; never fails on timing.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
@@ -39,6 +39,10 @@ export async function run(): Promise<void> {
   await ensureWebBuild();
   const js = initialJsGzip();
   console.log(`initial JS: ${js.files.length} file(s), ${(js.raw / 1024).toFixed(0)} KB raw, ${(js.gzip / 1024).toFixed(0)} KB gzip (target ≤ 500 KB)`);
+  const appDir = path.join(ROOT, 'dist/web/app');
+  const scene = readdirSync(appDir).filter((f) => /^scene-.*\.js$/.test(f));
+  const sceneGz = scene.reduce((a, f) => a + gzipSync(readFileSync(path.join(appDir, f)), { level: 9 }).length, 0);
+  console.log(`3D preview chunk (loaded with the first product): ${(sceneGz / 1024).toFixed(0)} KB gzip; initial + preview ${((js.gzip + sceneGz) / 1024).toFixed(0)} KB gzip`);
   const index = JSON.parse(readFileSync(path.join(ROOT, 'dist/web/catalog-index.json'), 'utf8')) as { models: { id: string }[] };
   const server = await serveApp(ROOT);
   const browser = await launchChromium();

@@ -105,6 +105,7 @@ export class AppState {
 
   async openProduct(id: string, design?: Design): Promise<void> {
     try {
+      this.designerFile = null;
       const src = await this.host.loadCatalogModel(id);
       await this.loadModelSource(src, false, design);
     } catch (e) {
@@ -229,6 +230,8 @@ export class AppState {
 
   backToCatalog(): void {
     this.view = 'gallery';
+    this.designerFile = null;
+    this.designerProblems = [];
     this.model = null;
     this.design = null;
     this.built = null;
