@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureWebBuild, ROOT } from './build';
 import { launchChromium } from './browser';
 import { serveApp, type StaticServer } from './server';
-import { catalogModels, pickProducts } from './catalog';
+import { catalogModels, pickProducts, type CatalogModel } from './catalog';
 import { dragSlider, figures, nextBuild, openProduct, previewPng, settled } from './app-page';
 import { checkScreenshot, MAX_DIFF_RATIO, RESULTS } from './references';
 import { comparePng } from './png-compare';
@@ -23,7 +23,8 @@ let server: StaticServer;
 let browser: Browser;
 let page: Page;
 const errors: string[] = [];
-const products = () => pickProducts(catalogModels());
+let models: CatalogModel[] = [];
+const products = () => pickProducts(models);
 
 async function newPage(): Promise<Page> {
   const p = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: 'en-US', acceptDownloads: true });
@@ -53,8 +54,13 @@ async function view(name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  await ensureWebBuild();
-  server = await serveApp(ROOT);
+  // ATELIER_E2E_URL points the tests at an already running app (e.g. `npm run dev:web`) instead of the build.
+  if (process.env.ATELIER_E2E_URL) server = { url: process.env.ATELIER_E2E_URL.replace(/\/$/, ''), close: () => Promise.resolve() };
+  else {
+    await ensureWebBuild();
+    server = await serveApp(ROOT);
+  }
+  models = await catalogModels(server.url);
   browser = await launchChromium();
   page = await newPage();
 });
@@ -66,7 +72,7 @@ afterAll(async () => {
 
 describe('Atelier in the browser', () => {
   it('shows the catalog with every product', async () => {
-    const n = catalogModels().length;
+    const n = models.length;
     expect(n).toBeGreaterThan(0);
     await page.waitForSelector('[data-product]');
     expect(await page.locator('[data-product]').count()).toBe(n);
