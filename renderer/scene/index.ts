@@ -77,7 +77,9 @@ export async function createPreview(o: PreviewOptions): Promise<Preview> {
   const mats = new MaterialCache(scene);
   mats.setCatalog(o.materials);
   const dims = new Dimensions(scene, o.overlay);
+  performance.mark('atelier:env-start');
   await createStudioEnvironment(scene);
+  performance.mark('atelier:env-end');
 
   let meshes: Mesh[] = [];
   let bounds: { min: Vector3; max: Vector3 } | null = null;

@@ -81,6 +81,8 @@ export class AppState {
       this.catalog = await this.host.listCatalog();
       this.recent = await this.host.recentDesigns().catch(() => []);
       this.ready = true;
+      // Fetch and compile the 3D preview's code while the user looks at the gallery.
+      void import('../../scene/index').catch(() => undefined);
       // Deep link: #product=<id> opens that product directly (bookmarks, kiosk attract screen, benchmarks).
       const deep = /^#product=([a-z0-9][a-z0-9-]{0,63})$/.exec(location.hash);
       if (deep && this.catalog.some((c) => c.id === deep[1])) await this.openProduct(deep[1]!);
