@@ -74,7 +74,7 @@ async function handle(req: WorkerRequest): Promise<void> {
       const t0 = performance.now();
       const { result } = build(req.key, req.values, req.quality, req.materialOverrides);
       const parts: BuiltPart[] = result.parts.map((p) => ({ name: p.name, material: p.material, color: p.color, positions: p.mesh.positions, indices: p.mesh.indices, volume: p.volume, bbox: p.bbox }));
-      const transfer = parts.flatMap((p) => [p.positions.buffer, p.indices.buffer]);
+      const transfer = transferables(parts.flatMap((p) => [p.positions, p.indices]));
       post({ type: 'built', id: req.id, parts, figures: figures(result, req.printerId), ms: performance.now() - t0 }, transfer);
       return;
     }
@@ -95,10 +95,17 @@ async function handle(req: WorkerRequest): Promise<void> {
               design: req.design,
               thumbnailPng: req.thumbnailPng,
             });
-      post({ type: 'exported', id: req.id, bytes, triangles: result.triangles, parts: result.parts.length, ms: performance.now() - t0 }, [bytes.buffer]);
+      post({ type: 'exported', id: req.id, bytes, triangles: result.triangles, parts: result.parts.length, ms: performance.now() - t0 }, transferables([bytes]));
       return;
     }
   }
+}
+
+/** Buffers that can be moved to the UI thread: each once, and only if the view owns the whole buffer. */
+function transferables(views: ArrayBufferView[]): Transferable[] {
+  const out = new Set<ArrayBuffer>();
+  for (const v of views) if (v.buffer instanceof ArrayBuffer && v.byteOffset === 0 && v.byteLength === v.buffer.byteLength) out.add(v.buffer);
+  return [...out];
 }
 
 let chain = Promise.resolve();
