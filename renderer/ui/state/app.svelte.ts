@@ -56,6 +56,7 @@ export class AppState {
 
   preview: Preview | null = null;
   fonts: FontLibrary | null = null;
+  private fontIds: string[] = [];
   client: GeometryClient | null = null;
   private history: History<Design> | null = null;
   private unsubHistory: (() => void) | null = null;
@@ -75,6 +76,7 @@ export class AppState {
       this.materials = parseMaterialCatalog(data.materialsJson);
       this.printers = data.printersJson.map((j) => JSON.parse(j) as Printer).filter((p) => typeof p?.id === 'string');
       this.printerId = this.printers[0]?.id ?? null;
+      this.fontIds = data.fonts.map((f) => f.id);
       this.fonts = new FontLibrary(data.fonts.map((f) => ({ id: f.id, name: f.name, bytes: f.bytes })));
       this.client = new GeometryClient({ wasmUrl: new URL(this.wasmUrl, document.baseURI).href, fonts: data.fonts.map((f) => ({ id: f.id, name: f.name, bytes: f.bytes })), materialsJson: data.materialsJson, printersJson: data.printersJson });
       void this.client.start().catch((e: unknown) => this.notify(t('error.generic', { message: messageOf(e) }), 'error'));
@@ -119,7 +121,7 @@ export class AppState {
   async loadModelSource(src: ModelSource, keepValues: boolean, design?: Design): Promise<void> {
     let model: ProductModel;
     try {
-      model = parseModel(src.text, { file: baseName(src.origin), materials: this.materials, fontIds: this.fonts ? undefined : [] });
+      model = parseModel(src.text, { file: baseName(src.origin), materials: this.materials, fontIds: this.fontIds });
     } catch (e) {
       this.designerProblems = problemsOf(e);
       this.designerFile = baseName(src.origin);
