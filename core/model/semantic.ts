@@ -1,0 +1,187 @@
+// Checks a structurally valid model for what a schema cannot say: unique ids, expressions that compile and name
+// only known values, defaults inside their ranges, presets, parts, materials, fonts and safe mesh paths.
+// Pure TypeScript; every finding is a Problem with a JSON path.
+
+import type { Problem } from '../errors';
+import { compileExpr, ExprError, FUNCTION_NAMES } from '../expr';
+import type { MaterialCatalog, Parameter, ProductModel, Solid } from './types';
+import { LIMITS } from './schema';
+import { valueProblem } from './values';
+
+const RESERVED = new Set(['PI', 'true', 'false', 'and', 'or', 'not', ...FUNCTION_NAMES]);
+
+export interface SemanticOptions {
+  materials?: MaterialCatalog;
+  fontIds?: string[];
+}
+
+export function semanticProblems(m: ProductModel, opts: SemanticOptions = {}): Problem[] {
+  const out: Problem[] = [];
+  const add = (path: string, message: string): void => {
+    out.push({ path, message });
+  };
+  const known = new Set<string>();
+  const materialIds = opts.materials ? new Set(opts.materials.materials.map((x) => x.id)) : undefined;
+  const params = new Map<string, Parameter>();
+
+  const checkExpr = (e: unknown, path: string, scopeNames: Set<string>) => {
+    if (typeof e !== 'string') return;
+    try {
+      const c = compileExpr(e);
+      for (const n of c.names)
+        if (!scopeNames.has(n)) add(path, `'${e}' uses '${n}', which is not a parameter or an earlier derived value${hint(n, scopeNames)}`);
+    } catch (err) {
+      if (err instanceof ExprError) add(path, `expression '${e}': ${err.message}`);
+      else throw err;
+    }
+  };
+
+  m.parameters.forEach((p, i) => {
+    const path = `$.parameters[${i}]`;
+    if (RESERVED.has(p.id)) add(`${path}.id`, `'${p.id}' is a reserved word; choose another id`);
+    if (known.has(p.id)) add(`${path}.id`, `id '${p.id}' is used twice; parameter ids must be unique`);
+    known.add(p.id);
+    if (!params.has(p.id)) params.set(p.id, p);
+    if (p.type === 'number' || p.type === 'integer') {
+      if (p.min > p.max) add(`${path}.min`, `min (${p.min}) is larger than max (${p.max})`);
+    }
+    if (p.type === 'text' && opts.fontIds && !opts.fontIds.includes(p.font))
+      add(`${path}.font`, `font '${p.font}' is not installed; available: ${opts.fontIds.join(', ')}`);
+    if (p.type === 'material' && materialIds) {
+      for (const [j, id] of (p.options ?? []).entries())
+        if (!materialIds.has(id)) add(`${path}.options[${j}]`, `material '${id}' is not in the material catalog`);
+      if (p.options && !p.options.includes(p.default)) add(`${path}.default`, `default '${p.default}' is not among the options (${p.options.join(', ')})`);
+    }
+    const vp = valueProblem(p, p.default, { materials: opts.materials });
+    if (vp) add(`${path}.default`, `default: ${vp}`);
+  });
+  m.parameters.forEach((p, i) => {
+    if (p.visibleWhen) checkExpr(p.visibleWhen, `$.parameters[${i}].visibleWhen`, known);
+  });
+
+  (m.derived ?? []).forEach((d, i) => {
+    const path = `$.derived[${i}]`;
+    if (RESERVED.has(d.id)) add(`${path}.id`, `'${d.id}' is a reserved word; choose another id`);
+    if (known.has(d.id)) add(`${path}.id`, `id '${d.id}' is already used by a parameter or derived value`);
+    checkExpr(d.expr, `${path}.expr`, known);
+    known.add(d.id);
+  });
+
+  (m.constraints ?? []).forEach((c, i) => {
+    checkExpr(c.expr, `$.constraints[${i}].expr`, known);
+    (c.parameters ?? []).forEach((p, j) => {
+      if (!params.has(p)) add(`$.constraints[${i}].parameters[${j}]`, `'${p}' is not a parameter`);
+    });
+  });
+  (m.features ?? []).forEach((f, i) => {
+    checkExpr(f.thickness, `$.features[${i}].thickness`, known);
+    if (f.when) checkExpr(f.when, `$.features[${i}].when`, known);
+  });
+
+  const presetIds = new Set<string>();
+  (m.presets ?? []).forEach((pr, i) => {
+    if (presetIds.has(pr.id)) add(`$.presets[${i}].id`, `preset id '${pr.id}' is used twice`);
+    presetIds.add(pr.id);
+    for (const [k, v] of Object.entries(pr.values)) {
+      const p = params.get(k);
+      const path = `$.presets[${i}].values${/^[A-Za-z_]\w*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`}`;
+      if (!p) add(path, `'${k}' is not a parameter; parameters: ${[...params.keys()].join(', ')}`);
+      else {
+        const vp = valueProblem(p, v, { materials: opts.materials });
+        if (vp) add(path, vp);
+      }
+    }
+  });
+
+  const partNames = new Set<string>();
+  let nodes = 0;
+  m.parts.forEach((part, i) => {
+    const path = `$.parts[${i}]`;
+    if (partNames.has(part.name)) add(`${path}.name`, `part name '${part.name}' is used twice; part names must be unique`);
+    partNames.add(part.name);
+    const mp = params.get(part.material);
+    if (mp && mp.type !== 'material') add(`${path}.material`, `'${part.material}' is a ${mp.type} parameter, not a material parameter`);
+    else if (!mp && materialIds && !materialIds.has(part.material))
+      add(`${path}.material`, `'${part.material}' is neither a material in the catalog nor a material parameter`);
+    if (part.color && !/^#[0-9a-fA-F]{6}$/.test(part.color)) {
+      const cp = params.get(part.color);
+      if (!cp || cp.type !== 'color') add(`${path}.color`, `'${part.color}' must be a colour like #1a2b3c or the id of a color parameter`);
+    }
+    if (part.when) checkExpr(part.when, `${path}.when`, known);
+    walkSolid(part.solid, `${path}.solid`, 0);
+  });
+
+  function walkSolid(s: Solid, path: string, depth: number): void {
+    if (++nodes > LIMITS.nodes) {
+      if (nodes === LIMITS.nodes + 1) add(path, `the model has more than ${LIMITS.nodes} solid nodes`);
+      return;
+    }
+    if (depth > LIMITS.depth) return add(path, `solids are nested more than ${LIMITS.depth} levels deep`);
+    for (const [k, v] of Object.entries(s)) {
+      if (k === 'type' || k === 'children' || k === 'shape' || k === 'file' || k === 'font' || k === 'halign' || k === 'valign') continue;
+      if (k === 'center') continue;
+      if (k === 'when') checkExpr(v, `${path}.when`, known);
+      else if (k === 'text') checkExpr(v, `${path}.text`, known);
+      else if (Array.isArray(v)) v.forEach((e, j) => checkExpr(e, `${path}.${k}[${j}]`, known));
+      else checkExpr(v, `${path}.${k}`, known);
+    }
+    if (s.type === 'extrude' || s.type === 'revolve') {
+      const sh = s.shape;
+      const sp = `${path}.shape`;
+      if (sh.type === 'polygon') {
+        sh.points.forEach((pt, j) => pt.forEach((e, c) => checkExpr(e, `${sp}.points[${j}][${c}]`, known)));
+        (sh.holes ?? []).forEach((h, hi) => h.forEach((pt, j) => pt.forEach((e, c) => checkExpr(e, `${sp}.holes[${hi}][${j}][${c}]`, known))));
+      } else {
+        for (const [k, v] of Object.entries(sh)) {
+          if (k === 'type' || k === 'center' && typeof v === 'boolean') continue;
+          if (Array.isArray(v)) v.forEach((e, j) => checkExpr(e, `${sp}.${k}[${j}]`, known));
+          else checkExpr(v, `${sp}.${k}`, known);
+        }
+      }
+    }
+    if (s.type === 'cylinder' && s.radius === undefined && (s.radiusBottom === undefined || s.radiusTop === undefined))
+      add(path, 'a cylinder needs "radius", or both "radiusBottom" and "radiusTop"');
+    if (s.type === 'text' && s.font && opts.fontIds && !opts.fontIds.includes(s.font))
+      add(`${path}.font`, `font '${s.font}' is not installed; available: ${opts.fontIds.join(', ')}`);
+    if (s.type === 'text' && !s.font) {
+      const ref = compileNames(s.text).map((n) => params.get(n)).find((p) => p?.type === 'text');
+      if (!ref) add(path, 'a text node needs "font", or a text expression that names a text parameter (whose font is used)');
+    }
+    if (s.type === 'mesh') {
+      const f = s.file;
+      if (/^([a-zA-Z]:|[\\/])/.test(f) || f.includes('\\') || f.split('/').some((seg) => seg === '..' || seg === '' || seg === '.'))
+        add(`${path}.file`, `'${f}' must be a relative path inside the model's folder (no '..', no absolute paths, forward slashes)`);
+      else if (!/\.(stl|3mf)$/i.test(f)) add(`${path}.file`, `'${f}' must be an .stl or .3mf file`);
+    }
+    if ('children' in s) s.children.forEach((c, j) => walkSolid(c, `${path}.children[${j}]`, depth + 1));
+  }
+
+  return out;
+}
+
+function compileNames(e: string): string[] {
+  try {
+    return [...compileExpr(e).names];
+  } catch {
+    return [];
+  }
+}
+
+function hint(name: string, names: Set<string>): string {
+  const close = [...names].find((n) => n.toLowerCase() === name.toLowerCase()) ?? [...names].find((n) => editDistance(n, name) <= 2);
+  if (close) return `; did you mean '${close}'?`;
+  const list = [...names].slice(0, 15);
+  return list.length ? `; known: ${list.join(', ')}` : '';
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}

@@ -1,0 +1,171 @@
+// Checks untrusted JSON against the JSON Schema subset that ./schema.ts produces, collecting every problem with
+// its JSON path and the allowed values. Unions with a `discriminator` dispatch on it, so messages name one branch.
+// Pure TypeScript; iterative limits keep hostile input (deep nesting, huge arrays) bounded.
+
+import type { Problem } from '../errors';
+
+type S = Record<string, unknown>;
+
+export interface ValidateOptions {
+  root: S;
+  maxProblems?: number;
+  maxDepth: number;
+}
+
+export function validateAgainst(value: unknown, schema: S, opts: ValidateOptions): Problem[] {
+  const problems: Problem[] = [];
+  const max = opts.maxProblems ?? 200;
+  const add = (path: string, message: string) => {
+    if (problems.length < max) problems.push({ path, message });
+  };
+  walk(value, schema, '$', 0);
+  return problems;
+
+  function resolve(s: S): S {
+    const ref = s.$ref;
+    if (typeof ref === 'string' && ref.startsWith('#/$defs/')) {
+      const defs = opts.root.$defs as S;
+      return defs[ref.slice(8)] as S;
+    }
+    return s;
+  }
+
+  function walk(v: unknown, s0: S, path: string, depth: number): void {
+    if (problems.length >= max) return;
+    if (depth > opts.maxDepth) {
+      add(path, `nested more than ${opts.maxDepth} levels deep`);
+      return;
+    }
+    const s = resolve(s0);
+    if (Array.isArray(s.anyOf)) return walkUnion(v, s, path, depth);
+    if ('const' in s) {
+      if (v !== s.const) add(path, `must be ${JSON.stringify(s.const)}${v === undefined ? '' : `, got ${show(v)}`}`);
+      return;
+    }
+    switch (s.type) {
+      case 'object':
+        return walkObject(v, s, path, depth);
+      case 'array':
+        return walkArray(v, s, path, depth);
+      case 'string':
+        if (typeof v !== 'string') return add(path, `must be text, got ${show(v)}`);
+        if (typeof s.minLength === 'number' && v.length < s.minLength) return add(path, s.minLength === 1 ? 'must not be empty' : `must have at least ${s.minLength} characters`);
+        if (typeof s.maxLength === 'number' && v.length > s.maxLength) return add(path, `must have at most ${s.maxLength} characters (has ${v.length})`);
+        if (typeof s.pattern === 'string' && !new RegExp(s.pattern, 'u').test(v)) add(path, `${show(v)} is not allowed here: ${patternHelp(s)}`);
+        return;
+      case 'number':
+      case 'integer':
+        if (typeof v !== 'number' || !Number.isFinite(v)) return add(path, `must be a number, got ${show(v)}`);
+        if (s.type === 'integer' && !Number.isInteger(v)) return add(path, `must be a whole number, got ${v}`);
+        if (typeof s.minimum === 'number' && v < s.minimum) add(path, `must be at least ${s.minimum}, got ${v}`);
+        if (typeof s.maximum === 'number' && v > s.maximum) add(path, `must be at most ${s.maximum}, got ${v}`);
+        if (typeof s.exclusiveMinimum === 'number' && v <= s.exclusiveMinimum) add(path, `must be more than ${s.exclusiveMinimum}, got ${v}`);
+        return;
+      case 'boolean':
+        if (typeof v !== 'boolean') add(path, `must be true or false, got ${show(v)}`);
+        return;
+      default:
+        return;
+    }
+  }
+
+  function walkUnion(v: unknown, s: S, path: string, depth: number): void {
+    const branches = (s.anyOf as S[]).map(resolve);
+    const disc = s.discriminator;
+    if (typeof disc === 'string') {
+      if (!isObject(v)) return add(path, `must be an object with "${disc}", got ${show(v)}`);
+      const allowed = branches.map((b) => constsOf((b.properties as S)[disc] as S)).flat();
+      const tag = v[disc];
+      const branch = branches.find((b) => constsOf((b.properties as S)[disc] as S).includes(tag));
+      if (!branch) {
+        add(tag === undefined ? path : `${path}.${disc}`, `${disc} ${tag === undefined ? 'is missing' : `${show(tag)} is not known`}; allowed: ${allowed.join(', ')}`);
+        return;
+      }
+      return walk(v, branch, path, depth);
+    }
+    const lits = branches.every((b) => 'const' in b);
+    if (lits) {
+      if (!branches.some((b) => b.const === v)) add(path, `must be one of ${branches.map((b) => JSON.stringify(b.const)).join(', ')}; got ${show(v)}`);
+      return;
+    }
+    // Small unions (expression, number|string): accept the first branch that fits.
+    for (const b of branches) {
+      if (validateAgainst(v, b, { ...opts, maxProblems: 1 }).length === 0) return;
+    }
+    const kinds = branches.map(describeSchema).join(' or ');
+    const fit = branches.find((b) => typeMatches(v, b));
+    if (fit) return walk(v, fit, path, depth);
+    add(path, `must be ${kinds}, got ${show(v)}`);
+  }
+
+  function walkObject(v: unknown, s: S, path: string, depth: number): void {
+    if (!isObject(v)) return add(path, `must be an object, got ${show(v)}`);
+    const props = (s.properties ?? {}) as S;
+    const required = (s.required ?? []) as string[];
+    for (const r of required) if (!Object.prototype.hasOwnProperty.call(v, r)) add(path, `"${r}" is missing`);
+    const pattern = s.patternProperties as S | undefined;
+    for (const k of Object.keys(v)) {
+      const child = `${path}${/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`}`;
+      if (Object.prototype.hasOwnProperty.call(props, k)) walk(v[k], props[k] as S, child, depth + 1);
+      else if (pattern) walk(v[k], Object.values(pattern)[0] as S, child, depth + 1);
+      else if (s.additionalProperties === false) add(child, `"${k}" is not a known property; allowed: ${Object.keys(props).join(', ')}`);
+    }
+  }
+
+  function walkArray(v: unknown, s: S, path: string, depth: number): void {
+    if (!Array.isArray(v)) return add(path, `must be a list, got ${show(v)}`);
+    if (typeof s.minItems === 'number' && v.length < s.minItems)
+      add(path, s.minItems === s.maxItems ? `must have exactly ${s.minItems} items (has ${v.length})` : `must have at least ${s.minItems} item(s) (has ${v.length})`);
+    if (typeof s.maxItems === 'number' && v.length > s.maxItems) return add(path, `must have at most ${s.maxItems} items (has ${v.length})`);
+    const items = s.items as S | undefined;
+    if (items) for (let i = 0; i < v.length && problems.length < max; i++) walk(v[i], items, `${path}[${i}]`, depth + 1);
+  }
+}
+
+function constsOf(s: S | undefined): unknown[] {
+  if (!s) return [];
+  if ('const' in s) return [s.const];
+  if (Array.isArray(s.anyOf)) return (s.anyOf as S[]).flatMap(constsOf);
+  return [];
+}
+
+function typeMatches(v: unknown, s: S): boolean {
+  if (s.type === 'array') return Array.isArray(v);
+  if (s.type === 'object') return isObject(v);
+  if (s.type === 'number' || s.type === 'integer') return typeof v === 'number';
+  return typeof v === s.type;
+}
+
+function describeSchema(s: S): string {
+  if ('const' in s) return JSON.stringify(s.const);
+  if (s.exprKind === 'number' || (Array.isArray(s.anyOf) && s.exprKind)) return 'a number or an expression';
+  if (s.type === 'array') return `a list of ${s.minItems === s.maxItems ? s.minItems : ''} values`.replace('  ', ' ');
+  if (s.type === 'string') return 'text';
+  if (s.type === 'number' || s.type === 'integer') return 'a number';
+  if (s.type === 'boolean') return 'true or false';
+  if (s.type === 'object') return 'an object';
+  if (Array.isArray(s.anyOf)) return (s.anyOf as S[]).map(describeSchema).join(' or ');
+  return 'a value';
+}
+
+function patternHelp(s: S): string {
+  const p = s.pattern as string;
+  if (p.startsWith('^[A-Za-z_]')) return 'use letters, digits and _ (not starting with a digit)';
+  if (p.startsWith('^[a-z0-9]')) return 'use lower-case letters, digits and - (kebab-case)';
+  if (p.startsWith('^#')) return 'use a colour like #1a2b3c';
+  if (p.startsWith('^[0-9]+')) return 'use a version like 1.0.0';
+  return `must match ${p}`;
+}
+
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function show(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'an object';
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v);
+  return String(v);
+}

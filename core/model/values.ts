@@ -1,0 +1,175 @@
+// Parameter values: coercion of user input (CLI strings, form fields, order rows), range and type checks with
+// messages that say what is allowed, evaluation of the scope (parameters + derived values) and constraints.
+// Pure TypeScript.
+
+import { UserError, type Problem } from '../errors';
+import { compileCached, evalBoolean, ExprError, type Scope, type Value } from '../expr';
+import type { MaterialCatalog, Parameter, ParameterValue, ProductModel } from './types';
+
+export interface ValueContext {
+  materials?: MaterialCatalog;
+  /** Characters of `text` that font `fontId` cannot draw. */
+  missingChars?: (fontId: string, text: string) => string[];
+}
+
+const fmt = (n: number) => String(Math.round(n * 1e6) / 1e6);
+const unitOf = (p: Parameter) => ('unit' in p && p.unit && p.unit !== 'count' ? ` ${p.unit}` : '');
+
+/** Why `v` is not a valid value of `p`, or null. `v` is already of a JSON type (not a CLI string). */
+export function valueProblem(p: Parameter, v: unknown, ctx: ValueContext = {}): string | null {
+  switch (p.type) {
+    case 'number':
+    case 'integer': {
+      if (typeof v !== 'number' || !Number.isFinite(v)) return `${p.id} must be a number between ${fmt(p.min)} and ${fmt(p.max)}${unitOf(p)}; got ${JSON.stringify(v)}`;
+      if (p.type === 'integer' && !Number.isInteger(v)) return `${p.id} must be a whole number between ${p.min} and ${p.max}; got ${v}`;
+      if (v < p.min || v > p.max) return `${p.id} must be between ${fmt(p.min)} and ${fmt(p.max)}${unitOf(p)}; got ${fmt(v)}`;
+      return null;
+    }
+    case 'boolean':
+      return typeof v === 'boolean' ? null : `${p.id} must be true or false; got ${JSON.stringify(v)}`;
+    case 'choice': {
+      if (p.options.some((o) => o.value === v)) return null;
+      return `${p.id} must be one of ${p.options.map((o) => JSON.stringify(o.value)).join(', ')}; got ${JSON.stringify(v)}`;
+    }
+    case 'text': {
+      if (typeof v !== 'string') return `${p.id} must be text; got ${JSON.stringify(v)}`;
+      const chars = [...v];
+      if (chars.length > p.maxLength) return `${p.id} may have at most ${p.maxLength} characters; "${v}" has ${chars.length}`;
+      if (p.minLength !== undefined && chars.length < p.minLength) return `${p.id} needs at least ${p.minLength} character(s)`;
+      if (chars.some((c) => c < ' ' || c === '\u007f')) return `${p.id} may not contain control characters or line breaks`;
+      if (p.allowedCharacters) {
+        const bad = [...new Set(chars.filter((c) => !p.allowedCharacters!.includes(c)))];
+        if (bad.length) return `${p.id}: ${bad.map((c) => `'${c}'`).join(', ')} ${bad.length > 1 ? 'are' : 'is'} not allowed; allowed characters: ${p.allowedCharacters}`;
+      }
+      const missing = ctx.missingChars?.(p.font, v) ?? [];
+      if (missing.length) return `${p.id}: the font '${p.font}' has no glyph for ${missing.map((c) => `'${c}'`).join(', ')}`;
+      return null;
+    }
+    case 'color':
+      if (typeof v !== 'string' || !/^#[0-9a-fA-F]{6}$/.test(v)) return `${p.id} must be a colour like #1a2b3c; got ${JSON.stringify(v)}`;
+      if (p.palette && !p.palette.some((c) => c.toLowerCase() === v.toLowerCase())) return `${p.id} must be one of ${p.palette.join(', ')}; got ${v}`;
+      return null;
+    case 'material': {
+      if (typeof v !== 'string') return `${p.id} must be a material id; got ${JSON.stringify(v)}`;
+      const allowed = p.options ?? ctx.materials?.materials.map((m) => m.id);
+      if (allowed && !allowed.includes(v)) return `${p.id} must be one of ${allowed.join(', ')}; got "${v}"`;
+      return null;
+    }
+  }
+}
+
+/** Turns a string from the command line or an order row into the parameter's type, or explains why not. */
+export function coerce(p: Parameter, raw: unknown): { value?: ParameterValue; problem?: string } {
+  if (typeof raw !== 'string') {
+    if (typeof raw === 'number' || typeof raw === 'boolean') return { value: raw };
+    return { problem: `${p.id} must be a single value; got ${raw === null ? 'null' : typeof raw}` };
+  }
+  const s = raw.trim();
+  switch (p.type) {
+    case 'number':
+    case 'integer': {
+      if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return { problem: `${p.id} must be a number between ${fmt(p.min)} and ${fmt(p.max)}${unitOf(p)}; got "${raw}"` };
+      return { value: Number(s) };
+    }
+    case 'boolean': {
+      const l = s.toLowerCase();
+      if (['true', 'yes', '1', 'on'].includes(l)) return { value: true };
+      if (['false', 'no', '0', 'off'].includes(l)) return { value: false };
+      return { problem: `${p.id} must be true or false (or yes/no); got "${raw}"` };
+    }
+    case 'choice': {
+      const o = p.options.find((x) => String(x.value) === s) ?? p.options.find((x) => x.label.toLowerCase() === s.toLowerCase());
+      if (o) return { value: o.value };
+      return { problem: `${p.id} must be one of ${p.options.map((x) => `${x.value} (${x.label})`).join(', ')}; got "${raw}"` };
+    }
+    default:
+      return { value: p.type === 'text' ? raw : s };
+  }
+}
+
+export function defaultValues(model: ProductModel): Record<string, ParameterValue> {
+  const out: Record<string, ParameterValue> = Object.create(null) as Record<string, ParameterValue>;
+  for (const p of model.parameters) out[p.id] = p.default;
+  return { ...out };
+}
+
+export function presetValues(model: ProductModel, presetId: string): Record<string, ParameterValue> {
+  const pr = (model.presets ?? []).find((p) => p.id === presetId || p.name.toLowerCase() === presetId.toLowerCase());
+  if (!pr) {
+    const list = (model.presets ?? []).map((p) => `${p.id} (${p.name})`);
+    throw new UserError(`${model.name} has no preset '${presetId}'; ${list.length ? `presets: ${list.join(', ')}` : 'it has no presets'}`);
+  }
+  return { ...pr.values };
+}
+
+/** Merges user input over the defaults, coercing and checking each value; collects every problem. */
+export function resolveValues(
+  model: ProductModel,
+  input: Record<string, unknown>,
+  ctx: ValueContext = {},
+): { values: Record<string, ParameterValue>; problems: Problem[] } {
+  const values = defaultValues(model);
+  const problems: Problem[] = [];
+  const byId = new Map(model.parameters.map((p) => [p.id, p]));
+  for (const [k, raw] of Object.entries(input)) {
+    const p = byId.get(k);
+    if (!p) {
+      problems.push({ message: `${model.name} has no parameter '${k}'; parameters: ${[...byId.keys()].join(', ')}` });
+      continue;
+    }
+    const c = coerce(p, raw);
+    if (c.problem !== undefined || c.value === undefined) {
+      problems.push({ message: c.problem ?? `${k} has no value`, parameter: k });
+      continue;
+    }
+    const vp = valueProblem(p, c.value, ctx);
+    if (vp) problems.push({ message: vp, parameter: k });
+    else values[k] = c.value;
+  }
+  return { values, problems };
+}
+
+/** Parameter values then derived values, in order: the scope every expression of the model reads. */
+export function evaluateScope(model: ProductModel, values: Record<string, ParameterValue>): Map<string, Value> {
+  const scope = new Map<string, Value>();
+  for (const p of model.parameters) {
+    const v = Object.prototype.hasOwnProperty.call(values, p.id) ? values[p.id] : p.default;
+    scope.set(p.id, v as Value);
+  }
+  (model.derived ?? []).forEach((d, i) => {
+    try {
+      const v = typeof d.expr === 'number' ? d.expr : compileCached(d.expr).evaluate(scope);
+      scope.set(d.id, v);
+    } catch (e) {
+      if (e instanceof ExprError) throw new UserError([{ path: `$.derived[${i}].expr`, message: `derived value '${d.id}': ${e.message}` }]);
+      throw e;
+    }
+  });
+  return scope;
+}
+
+/** Each violated constraint as a problem, shown beside the first parameter it names. */
+export function checkConstraints(model: ProductModel, scope: Scope): Problem[] {
+  const out: Problem[] = [];
+  (model.constraints ?? []).forEach((c, i) => {
+    let ok = false;
+    try {
+      ok = evalBoolean(c.expr, scope, `constraint ${i + 1}`);
+    } catch (e) {
+      if (!(e instanceof ExprError)) throw e;
+      out.push({ message: e.message, path: `$.constraints[${i}].expr`, parameter: c.parameters?.[0] });
+      return;
+    }
+    if (!ok) out.push({ message: c.message, path: `$.constraints[${i}]`, ...(c.parameters?.[0] ? { parameter: c.parameters[0] } : {}) });
+  });
+  return out;
+}
+
+export function isParameterVisible(_model: ProductModel, param: Parameter, scope: Scope): boolean {
+  if (!param.visibleWhen) return true;
+  try {
+    return evalBoolean(param.visibleWhen, scope, `visibleWhen of ${param.id}`);
+  } catch {
+    return true;
+  }
+}
