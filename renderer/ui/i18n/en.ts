@@ -82,6 +82,7 @@ export const en = {
   'design.confirmNew': 'Discard the changes to this design?',
   'designer.heading': 'Model file problems',
   'designer.intro': '{file} has {count} problem(s). Fix them and save: the preview reloads by itself.',
+  'designer.introCatalog': '{file} has {count} problem(s), so it cannot be shown.',
   'designer.watching': 'Designer mode: watching {file}',
   'designer.line': 'line {line}, column {column}',
   'designer.exit': 'Leave designer mode',

@@ -84,6 +84,7 @@ export const ptBR: Messages = {
   'design.confirmNew': 'Descartar as alterações deste design?',
   'designer.heading': 'Problemas no arquivo de modelo',
   'designer.intro': '{file} tem {count} problema(s). Corrija e salve: a prévia recarrega sozinha.',
+  'designer.introCatalog': '{file} tem {count} problema(s) e não pode ser exibido.',
   'designer.watching': 'Modo designer: observando {file}',
   'designer.line': 'linha {line}, coluna {column}',
   'designer.exit': 'Sair do modo designer',

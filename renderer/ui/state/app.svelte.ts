@@ -50,6 +50,8 @@ export class AppState {
   buildError = $state<string | null>(null);
 
   designerFile = $state<string | null>(null);
+  /** The model file whose problems are shown (designer mode or a broken catalog model). */
+  problemsFile = $state<string | null>(null);
   designerProblems = $state.raw<Problem[]>([]);
   toast = $state<{ text: string; kind: 'info' | 'error' } | null>(null);
   exportOpen = $state(false);
@@ -124,7 +126,7 @@ export class AppState {
       model = parseModel(src.text, { file: baseName(src.origin), materials: this.materials, fontIds: this.fontIds });
     } catch (e) {
       this.designerProblems = problemsOf(e);
-      this.designerFile = baseName(src.origin);
+      this.problemsFile = baseName(src.origin);
       this.view = 'designer-errors';
       return;
     }
