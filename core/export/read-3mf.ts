@@ -1,0 +1,219 @@
+// Hardened 3MF reader: an Atelier 3MF (with its embedded design) or any 3MF as plain geometry in mm.
+// Zip size/ratio/entry limits, no path traversal, no DTD, strict numbers, index bounds, transforms applied.
+// Pure TypeScript; fflate for the zip.
+
+import { strFromU8, unzipSync } from 'fflate';
+import { UserError } from '../errors';
+import type { MeshData } from '../geometry/mesh-data';
+import { strictNumber, tokenizeXml } from './xml';
+import { DESIGN_PART } from './write-3mf';
+
+export const LIMITS_3MF = {
+  /** Compressed file size accepted (bytes). */
+  fileBytes: 300 * 1024 * 1024,
+  /** Uncompressed bytes of all entries together. */
+  totalBytes: 1024 * 1024 * 1024,
+  /** Largest compression ratio of one entry (zip bombs reach thousands). */
+  ratio: 200,
+  entries: 2000,
+  vertices: 20_000_000,
+  triangles: 20_000_000,
+  objects: 10_000,
+  componentDepth: 16,
+};
+
+const UNIT_TO_MM: Record<string, number> = { micron: 0.001, millimeter: 1, centimeter: 10, inch: 25.4, foot: 304.8, meter: 1000 };
+
+export interface Read3mfResult {
+  objects: { name: string; mesh: MeshData }[];
+  designJson?: string;
+  metadata: Record<string, string>;
+  unit: string;
+}
+
+interface ObjDef {
+  name: string;
+  mesh?: { pos: number[]; idx: number[] };
+  components: { id: string; m: number[] }[];
+}
+
+export function read3mf(bytes: Uint8Array, file = '3MF file'): Read3mfResult {
+  if (bytes.length > LIMITS_3MF.fileBytes) throw new UserError(`${file} is larger than ${LIMITS_3MF.fileBytes / 1024 / 1024} MB`);
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new UserError(`${file} is not a 3MF file (not a zip package)`);
+  let count = 0;
+  let total = 0;
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(bytes, {
+      filter(f) {
+        if (++count > LIMITS_3MF.entries) throw new UserError(`${file} has more than ${LIMITS_3MF.entries} entries`);
+        const name = f.name;
+        if (name.startsWith('/') || name.includes('\\') || name.split('/').includes('..') || /^[a-zA-Z]:/.test(name) || name.includes('\0'))
+          throw new UserError(`${file} contains an entry with an unsafe path: ${JSON.stringify(name.slice(0, 80))}`);
+        total += f.originalSize;
+        if (total > LIMITS_3MF.totalBytes) throw new UserError(`${file} unpacks to more than ${LIMITS_3MF.totalBytes / 1024 / 1024} MB`);
+        if (f.originalSize > 1024 * 1024 && f.originalSize / Math.max(1, f.size) > LIMITS_3MF.ratio)
+          throw new UserError(`${file}: entry ${name} is compressed ${Math.round(f.originalSize / Math.max(1, f.size))}:1, which looks like a zip bomb`);
+        return name.endsWith('.model') || name.endsWith('.rels') || name === DESIGN_PART || name === '[Content_Types].xml';
+      },
+    });
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw new UserError(`${file} is not a readable zip package (${e instanceof Error ? e.message : 'corrupt'})`);
+  }
+  const got = Object.values(entries).reduce((s, b) => s + b.length, 0);
+  if (got > LIMITS_3MF.totalBytes) throw new UserError(`${file} unpacks to more than allowed`);
+  if (!entries['[Content_Types].xml']) throw new UserError(`${file} has no [Content_Types].xml: not a valid 3MF package`);
+  const modelPath = startPart(entries, file);
+  const modelBytes = entries[modelPath];
+  if (!modelBytes) throw new UserError(`${file} has no 3D model part (${modelPath})`);
+  const xml = utf8(modelBytes, `${file}: the 3D model part`);
+  const out = parseModelXml(xml, `${file} (${modelPath})`);
+  const design = entries[DESIGN_PART];
+  if (design) {
+    out.designJson = utf8(design, `${file}: the embedded design`);
+  }
+  return out;
+}
+
+function startPart(entries: Record<string, Uint8Array>, file: string): string {
+  const rels = entries['_rels/.rels'];
+  if (!rels) throw new UserError(`${file} has no _rels/.rels: not a valid 3MF package`);
+  for (const ev of tokenizeXml(utf8(rels, `${file}: _rels/.rels`), `${file} (_rels/.rels)`)) {
+    if (ev.t === 'open' && ev.name === 'Relationship' && /\/3dmodel$/.test(ev.attrs.get('Type') ?? '')) {
+      const target = (ev.attrs.get('Target') ?? '').replace(/^\//, '');
+      if (!target || target.split('/').includes('..')) throw new UserError(`${file}: the model relationship points outside the package`);
+      return target;
+    }
+  }
+  throw new UserError(`${file} declares no 3D model part`);
+}
+
+function parseModelXml(xml: string, where: string): Read3mfResult {
+  let unit = 'millimeter';
+  const objects = new Map<string, ObjDef>();
+  const items: { id: string; m: number[] }[] = [];
+  const metadata: Record<string, string> = {};
+  let cur: ObjDef | undefined;
+  let metaName: string | undefined;
+  let sawModel = false;
+  let verts = 0;
+  let tris = 0;
+  for (const ev of tokenizeXml(xml, where)) {
+    if (ev.t === 'open') {
+      const a = ev.attrs;
+      switch (ev.name) {
+        case 'model': {
+          sawModel = true;
+          unit = a.get('unit') ?? 'millimeter';
+          if (!(unit in UNIT_TO_MM)) throw new UserError(`${where}: unit "${unit}" is not a 3MF unit (${Object.keys(UNIT_TO_MM).join(', ')})`);
+          break;
+        }
+        case 'object': {
+          const id = a.get('id');
+          if (!id || !/^\d+$/.test(id)) throw new UserError(`${where}: an object needs a numeric id`);
+          if (objects.has(id)) throw new UserError(`${where}: object id ${id} is used twice`);
+          if (objects.size >= LIMITS_3MF.objects) throw new UserError(`${where}: more than ${LIMITS_3MF.objects} objects`);
+          cur = { name: a.get('name') ?? `Object ${id}`, components: [] };
+          objects.set(id, cur);
+          break;
+        }
+        case 'mesh':
+          if (!cur) throw new UserError(`${where}: <mesh> outside an <object>`);
+          cur.mesh = { pos: [], idx: [] };
+          break;
+        case 'vertex': {
+          if (!cur?.mesh) throw new UserError(`${where}: <vertex> outside a <mesh>`);
+          if (++verts > LIMITS_3MF.vertices) throw new UserError(`${where}: more than ${LIMITS_3MF.vertices} vertices`);
+          cur.mesh.pos.push(strictNumber(a.get('x'), `${where}: vertex x`), strictNumber(a.get('y'), `${where}: vertex y`), strictNumber(a.get('z'), `${where}: vertex z`));
+          break;
+        }
+        case 'triangle': {
+          if (!cur?.mesh) throw new UserError(`${where}: <triangle> outside a <mesh>`);
+          if (++tris > LIMITS_3MF.triangles) throw new UserError(`${where}: more than ${LIMITS_3MF.triangles} triangles`);
+          const nv = cur.mesh.pos.length / 3;
+          for (const k of ['v1', 'v2', 'v3']) {
+            const s = a.get(k);
+            if (!s || !/^\d+$/.test(s)) throw new UserError(`${where}: triangle ${k} must be a vertex index`);
+            const v = Number(s);
+            if (v >= nv) throw new UserError(`${where}: triangle refers to vertex ${v}, but the mesh has ${nv}`);
+            cur.mesh.idx.push(v);
+          }
+          const t = cur.mesh.idx.length;
+          const [i0, i1, i2] = cur.mesh.idx.slice(t - 3);
+          if (i0 === i1 || i1 === i2 || i0 === i2) throw new UserError(`${where}: a triangle uses the same vertex twice`);
+          break;
+        }
+        case 'component': {
+          if (!cur) throw new UserError(`${where}: <component> outside an <object>`);
+          cur.components.push({ id: a.get('objectid') ?? '', m: transform(a.get('transform'), where) });
+          break;
+        }
+        case 'item':
+          items.push({ id: a.get('objectid') ?? '', m: transform(a.get('transform'), where) });
+          break;
+        case 'metadata':
+          metaName = a.get('name');
+          if (metaName && ev.selfClosing) metadata[metaName] = '';
+          break;
+      }
+    } else if (ev.t === 'text' && metaName) {
+      metadata[metaName] = (metadata[metaName] ?? '') + ev.text;
+    } else if (ev.t === 'close') {
+      if (ev.name === 'object') cur = undefined;
+      if (ev.name === 'metadata') metaName = undefined;
+    }
+  }
+  if (!sawModel) throw new UserError(`${where}: no <model> element`);
+  const scale = UNIT_TO_MM[unit]!;
+  const result: { name: string; mesh: MeshData }[] = [];
+  const flatten = (id: string, m: number[], depth: number, name: string, pos: number[], idx: number[]) => {
+    if (depth > LIMITS_3MF.componentDepth) throw new UserError(`${where}: components nested more than ${LIMITS_3MF.componentDepth} deep (or in a cycle)`);
+    const o = objects.get(id);
+    if (!o) throw new UserError(`${where}: reference to object ${id}, which does not exist`);
+    if (o.mesh) {
+      const base = pos.length / 3;
+      const p = o.mesh.pos;
+      for (let i = 0; i < p.length; i += 3) {
+        const [x, y, z] = [p[i]!, p[i + 1]!, p[i + 2]!];
+        pos.push((m[0]! * x + m[3]! * y + m[6]! * z + m[9]!) * scale, (m[1]! * x + m[4]! * y + m[7]! * z + m[10]!) * scale, (m[2]! * x + m[5]! * y + m[8]! * z + m[11]!) * scale);
+      }
+      for (const v of o.mesh.idx) idx.push(v + base);
+    }
+    for (const c of o.components) flatten(c.id, compose(m, c.m), depth + 1, name, pos, idx);
+  };
+  for (const it of items) {
+    const o = objects.get(it.id);
+    const pos: number[] = [];
+    const idx: number[] = [];
+    flatten(it.id, it.m, 0, o?.name ?? it.id, pos, idx);
+    if (idx.length) result.push({ name: o?.name ?? it.id, mesh: { positions: new Float32Array(pos), indices: new Uint32Array(idx) } });
+  }
+  return { objects: result, metadata, unit };
+}
+
+const IDENTITY = [1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0];
+
+function transform(s: string | undefined, where: string): number[] {
+  if (s === undefined) return IDENTITY;
+  const parts = s.trim().split(/\s+/);
+  if (parts.length !== 12) throw new UserError(`${where}: a transform needs 12 numbers`);
+  return parts.map((p) => strictNumber(p, `${where}: transform`));
+}
+
+/** 3MF 3×4 row-major-by-columns matrices: apply `inner` first, then `outer`. */
+function compose(outer: number[], inner: number[]): number[] {
+  const r = new Array<number>(12);
+  for (let c = 0; c < 3; c++)
+    for (let k = 0; k < 3; k++) r[c * 3 + k] = inner[c * 3]! * outer[k]! + inner[c * 3 + 1]! * outer[3 + k]! + inner[c * 3 + 2]! * outer[6 + k]!;
+  for (let k = 0; k < 3; k++) r[9 + k] = inner[9]! * outer[k]! + inner[10]! * outer[3 + k]! + inner[11]! * outer[6 + k]! + outer[9 + k]!;
+  return r;
+}
+
+function utf8(b: Uint8Array, what: string): string {
+  try {
+    return strFromU8(b);
+  } catch {
+    throw new UserError(`${what} is not UTF-8 text`);
+  }
+}

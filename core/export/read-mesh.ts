@@ -1,0 +1,15 @@
+// Reads a mesh file used as a model part (STL or 3MF) into MeshData in mm. Pure TypeScript.
+import { UserError } from '../errors';
+import { mergeMeshes, type MeshData } from '../geometry/mesh-data';
+import { readStl } from './stl';
+import { read3mf } from './read-3mf';
+
+export function readMesh(bytes: Uint8Array, file: string): MeshData {
+  if (/\.stl$/i.test(file)) return readStl(bytes, file);
+  if (/\.3mf$/i.test(file)) {
+    const r = read3mf(bytes, file);
+    if (r.objects.length === 0) throw new UserError(`${file} holds no mesh`);
+    return mergeMeshes(r.objects.map((o) => o.mesh));
+  }
+  throw new UserError(`${file}: mesh parts must be .stl or .3mf files`);
+}

@@ -1,0 +1,190 @@
+// Turns a resolved solid tree into a manifold-3d Manifold. Every WASM object is registered in an Arena and deleted
+// when the build ends, whatever happens; only the final MeshData (plain typed arrays) leaves this module.
+// Pure TypeScript; the manifold module instance is handed in by the kernel.
+
+import type { CrossSection, Manifold, ManifoldToplevel } from 'manifold-3d';
+import { UserError } from '../errors';
+import type { MeshData } from './mesh-data';
+import type { FontLibrary } from '../text';
+import type { N2, RNode, RShape } from './resolve';
+
+interface Deletable {
+  delete(): void;
+}
+
+/** Owns the WASM objects of one build; `free()` deletes all of them. */
+export class Arena {
+  private items: Deletable[] = [];
+  static live = 0;
+  own<T extends Deletable>(x: T): T {
+    this.items.push(x);
+    Arena.live++;
+    return x;
+  }
+  free(): void {
+    for (const x of this.items) x.delete();
+    Arena.live -= this.items.length;
+    this.items = [];
+  }
+}
+
+export interface ConstructEnv {
+  wasm: ManifoldToplevel;
+  arena: Arena;
+  fonts: FontLibrary;
+  asset: (path: string) => Uint8Array | undefined;
+  readMesh: (bytes: Uint8Array, file: string) => MeshData;
+  /** Curve tolerance for text (mm) and edge length for bending wrapped text (mm). */
+  textTolerance: number;
+  wrapEdge: number;
+}
+
+export function construct(n: RNode, env: ConstructEnv, path: string): Manifold {
+  const { wasm, arena } = env;
+  const M = wasm.Manifold;
+  const own = <T extends Deletable>(x: T) => arena.own(x);
+  const kids = (c: RNode[]) => c.map((k, i) => construct(k, env, `${path}.children[${i}]`));
+  const all = (c: RNode[]): Manifold => {
+    const ms = kids(c);
+    return ms.length === 1 ? ms[0]! : own(M.union(ms));
+  };
+
+  switch (n.type) {
+    case 'box': {
+      if (n.radius <= 0) return own(M.cube(n.size, n.center));
+      const r = Math.min(n.radius, n.size[0] / 2 - 1e-3, n.size[1] / 2 - 1e-3);
+      const cs = own(roundedRect(wasm, arena, n.size[0], n.size[1], r));
+      const m = own(cs.extrude(n.size[2]));
+      return n.center ? own(m.translate([-n.size[0] / 2, -n.size[1] / 2, -n.size[2] / 2])) : m;
+    }
+    case 'cylinder':
+      return own(M.cylinder(n.height, n.r1, n.r2, n.segments || undefined, n.center));
+    case 'sphere':
+      return own(M.sphere(n.radius, n.segments || undefined));
+    case 'torus': {
+      const c = own(own(wasm.CrossSection.circle(n.minor)).translate([n.major, 0]));
+      return own(c.revolve());
+    }
+    case 'extrude': {
+      const cs = crossSection(n.shape, env);
+      return own(cs.extrude(n.height, n.twist ? Math.max(1, Math.ceil(Math.abs(n.twist) / 5)) : 0, n.twist, n.scaleTop, n.center));
+    }
+    case 'revolve': {
+      const cs = crossSection(n.shape, env);
+      return own(cs.revolve(n.segments || undefined, n.angle));
+    }
+    case 'text':
+      return text(n, env, path);
+    case 'mesh':
+      return meshNode(n, env, path);
+    case 'union':
+      return all(n.children);
+    case 'difference': {
+      const [first, ...rest] = kids(n.children);
+      if (rest.length === 0) return first!;
+      const cut = rest.length === 1 ? rest[0]! : own(M.union(rest));
+      return own(first!.subtract(cut));
+    }
+    case 'intersection': {
+      const ms = kids(n.children);
+      return ms.slice(1).reduce((a, b) => own(a.intersect(b)), ms[0]!);
+    }
+    case 'hull':
+      return own(M.hull(kids(n.children)));
+    case 'translate':
+      return own(all(n.children).translate(n.v));
+    case 'rotate':
+      return own(all(n.children).rotate(n.v));
+    case 'scale':
+      return own(all(n.children).scale(n.v));
+    case 'mirror':
+      return own(all(n.children).mirror(n.v));
+    case 'repeat-linear': {
+      const base = all(n.children);
+      const copies = Array.from({ length: n.count }, (_, i) => own(base.translate([n.v[0] * i, n.v[1] * i, n.v[2] * i])));
+      return copies.length === 1 ? copies[0]! : own(M.union(copies));
+    }
+    case 'repeat-polar': {
+      const base = all(n.children);
+      const full = Math.abs(Math.abs(n.angle) - 360) < 1e-9;
+      const step = full || n.count < 2 ? n.angle / n.count : n.angle / (n.count - 1);
+      const copies = Array.from({ length: n.count }, (_, i) => own(base.rotate([0, 0, step * i])));
+      return copies.length === 1 ? copies[0]! : own(M.union(copies));
+    }
+  }
+}
+
+function roundedRect(wasm: ManifoldToplevel, arena: Arena, w: number, h: number, r: number): CrossSection {
+  const c = arena.own(wasm.CrossSection.circle(r));
+  const corners = [
+    [r, r],
+    [w - r, r],
+    [w - r, h - r],
+    [r, h - r],
+  ].map((p) => arena.own(c.translate(p as N2)));
+  return wasm.CrossSection.hull(corners);
+}
+
+function crossSection(s: RShape, env: ConstructEnv): CrossSection {
+  const { wasm, arena } = env;
+  const CS = wasm.CrossSection;
+  switch (s.type) {
+    case 'polygon':
+      return arena.own(new CS([s.points, ...s.holes], 'EvenOdd'));
+    case 'circle':
+      return arena.own(arena.own(CS.circle(s.radius, s.segments || undefined)).translate(s.center));
+    case 'rect': {
+      if (s.radius <= 0) return arena.own(CS.square(s.size, s.center));
+      const r = Math.min(s.radius, s.size[0] / 2 - 1e-3, s.size[1] / 2 - 1e-3);
+      const rr = arena.own(roundedRect(wasm, arena, s.size[0], s.size[1], r));
+      return s.center ? arena.own(rr.translate([-s.size[0] / 2, -s.size[1] / 2])) : rr;
+    }
+  }
+}
+
+function text(n: Extract<RNode, { type: 'text' }>, env: ConstructEnv, path: string): Manifold {
+  const { wasm, arena } = env;
+  if (n.text.trim() === '') throw new UserError([{ path, message: `${path}: the text is empty; type at least one character` }]);
+  let polys;
+  try {
+    polys = env.fonts.outline(n.font, n.text, { size: n.size, halign: n.halign as 'left', valign: n.valign as 'baseline', spacing: n.spacing, tolerance: env.textTolerance });
+  } catch (e) {
+    if (e instanceof UserError) throw new UserError([{ path, message: `${e.message} (in "${n.text}")` }]);
+    throw e;
+  }
+  const cs = arena.own(new wasm.CrossSection(polys, 'NonZero'));
+  const flat = arena.own(cs.extrude(n.height));
+  if (!n.wrapRadius) return flat;
+  // Bend around the Z axis: x runs along the circumference, z (depth) outward from radius R, y up; facing -Y (front).
+  const R = n.wrapRadius;
+  const fine = arena.own(flat.refineToLength(env.wrapEdge));
+  return arena.own(
+    fine.warp((v) => {
+      const theta = v[0] / R;
+      const r = R + v[2];
+      const up = v[1];
+      v[0] = r * Math.sin(theta);
+      v[1] = -r * Math.cos(theta);
+      v[2] = up;
+    }),
+  );
+}
+
+function meshNode(n: Extract<RNode, { type: 'mesh' }>, env: ConstructEnv, path: string): Manifold {
+  const { wasm, arena } = env;
+  const bytes = env.asset(n.file);
+  if (!bytes) throw new UserError([{ path, message: `${path}: mesh file '${n.file}' was not found in the model's folder` }]);
+  const md = env.readMesh(bytes, n.file);
+  const mesh = new wasm.Mesh({ numProp: 3, vertProperties: md.positions, triVerts: md.indices });
+  mesh.merge();
+  const m = arena.own(new wasm.Manifold(mesh));
+  const status = m.status();
+  if (status !== 'NoError' || m.isEmpty())
+    throw new UserError([{ path, message: `${path}: mesh file '${n.file}' is not a closed, manifold solid (${status === 'NoError' ? 'empty' : status})` }]);
+  let out = arena.own(m.scale(n.scale));
+  if (n.center) {
+    const b = out.boundingBox();
+    out = arena.own(out.translate([-(b.min[0] + b.max[0]) / 2, -(b.min[1] + b.max[1]) / 2, -b.min[2]]));
+  }
+  return out;
+}

@@ -1,0 +1,169 @@
+// The geometry kernel: model + scope → BuildResult (MeshData per part, in mm), with manifold-3d.
+// Runs the same in Node, a Web Worker and the CLI; the caller passes the .wasm URL where it is not found by itself.
+// Frees every WASM object of a build; caches finished parts by their evaluated inputs. Pure TypeScript.
+
+import Module, { type Manifold, type ManifoldToplevel } from 'manifold-3d';
+import { BudgetError, UserError } from '../errors';
+import type { Scope } from '../expr';
+import { readMesh } from '../export/read-mesh';
+import type { MaterialCatalog, ProductModel, Quality } from '../model/types';
+import type { FontLibrary } from '../text';
+import { Arena, construct } from './construct';
+import { bboxOf, type BBox, type BuildResult, type MeshData, type PartMesh } from './mesh-data';
+import { resolveSolid, type Budget } from './resolve';
+import { evalBoolean } from '../expr';
+
+export interface BuildInputs {
+  model: ProductModel;
+  scope: Scope;
+  quality: Quality;
+  materials: MaterialCatalog;
+}
+
+export interface GeometryEnv {
+  fonts: FontLibrary;
+  asset: (relPath: string) => Uint8Array | undefined;
+  budget?: Partial<Budget>;
+}
+
+export interface GeometryKernel {
+  build(inputs: BuildInputs, env: GeometryEnv): BuildResult;
+  /** WASM objects currently alive that this kernel allocated (0 between builds). */
+  liveObjects(): number;
+  /** Bytes of WASM heap (grows, never shrinks; stable across rebuilds when nothing leaks). */
+  heapBytes(): number;
+  dispose(): void;
+}
+
+export const DEFAULT_BUDGET: Budget = { maxNodes: 5000, maxTriangles: 2_000_000 };
+
+/** Circle and text resolution per quality: preview is for dragging sliders, final for the printer. */
+const QUALITY = {
+  preview: { minAngle: 10, minEdge: 1.2, textTolerance: 0.06, wrapEdge: 1.5 },
+  final: { minAngle: 3, minEdge: 0.3, textTolerance: 0.01, wrapEdge: 0.4 },
+} as const;
+
+/** Finished parts kept for reuse across rebuilds (slider drags touch one part at a time). */
+const PART_CACHE_LIMIT = 64;
+
+interface CachedPart {
+  mesh: MeshData;
+  volume: number;
+  surfaceArea: number;
+  genus: number;
+  bbox: BBox;
+}
+
+export async function createGeometryKernel(opts: { wasmUrl?: string } = {}): Promise<GeometryKernel> {
+  const wasm: ManifoldToplevel = await Module(opts.wasmUrl ? { locateFile: () => opts.wasmUrl! } : undefined);
+  wasm.setup();
+  const cache = new Map<string, CachedPart>();
+  let disposed = false;
+
+  function buildPart(key: string, node: Parameters<typeof construct>[0], env: GeometryEnv, q: (typeof QUALITY)[Quality], budget: Budget, path: string, name: string): CachedPart {
+    const hit = cache.get(key);
+    if (hit) {
+      cache.delete(key);
+      cache.set(key, hit);
+      return hit;
+    }
+    const arena = new Arena();
+    try {
+      const m: Manifold = construct(node, { wasm, arena, fonts: env.fonts, asset: env.asset, readMesh, textTolerance: q.textTolerance, wrapEdge: q.wrapEdge }, path);
+      const status = m.status();
+      if (status !== 'NoError') throw new UserError([{ path, message: `part '${name}' could not be built (${status})` }]);
+      if (m.isEmpty()) throw new UserError([{ path, message: `part '${name}' is empty: its solids do not overlap or cancel out` }]);
+      const tris = m.numTri();
+      if (tris > budget.maxTriangles) throw new BudgetError(`part '${name}' has ${tris} triangles, more than the ${budget.maxTriangles} allowed; lower the detail`);
+      const mesh = m.getMesh();
+      const np = mesh.numProp;
+      const vp = mesh.vertProperties;
+      const nv = vp.length / np;
+      const positions = new Float32Array(nv * 3);
+      for (let i = 0; i < nv; i++) {
+        positions[i * 3] = vp[i * np]!;
+        positions[i * 3 + 1] = vp[i * np + 1]!;
+        positions[i * 3 + 2] = vp[i * np + 2]!;
+      }
+      const bb = m.boundingBox();
+      const out: CachedPart = {
+        mesh: { positions, indices: new Uint32Array(mesh.triVerts) },
+        volume: m.volume(),
+        surfaceArea: m.surfaceArea(),
+        genus: m.genus(),
+        bbox: { min: [bb.min[0], bb.min[1], bb.min[2]], max: [bb.max[0], bb.max[1], bb.max[2]] },
+      };
+      if (cache.size >= PART_CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+      cache.set(key, out);
+      return out;
+    } finally {
+      arena.free();
+    }
+  }
+
+  return {
+    build(inputs, env) {
+      if (disposed) throw new Error('geometry kernel used after dispose()');
+      const { model, scope, quality, materials } = inputs;
+      const q = QUALITY[quality];
+      const budget: Budget = { ...DEFAULT_BUDGET, ...env.budget };
+      const textFonts = new Map<string, string>();
+      for (const p of model.parameters) if (p.type === 'text') textFonts.set(p.id, p.font);
+      const ctx = { scope, budget, nodes: 0, textFonts };
+      wasm.setMinCircularAngle(q.minAngle);
+      wasm.setMinCircularEdgeLength(q.minEdge);
+      const parts: PartMesh[] = [];
+      let triangles = 0;
+      try {
+        model.parts.forEach((part, i) => {
+          const path = `parts[${i}]`;
+          if (part.when !== undefined && !evalBoolean(part.when, scope, `part '${part.name}' when`)) return;
+          const node = resolveSolid(part.solid, `${path}.solid`, ctx);
+          if (!node) return;
+          const key = `${quality}|${JSON.stringify(node)}`;
+          const built = buildPart(key, node, env, q, budget, path, part.name);
+          triangles += built.mesh.indices.length / 3;
+          if (triangles > budget.maxTriangles) throw new BudgetError(`the product has more than ${budget.maxTriangles} triangles; lower the detail`);
+          const material = resolveMaterial(part.material, scope);
+          parts.push({ name: part.name, material, color: resolveColor(part.color, scope, material, materials), ...built });
+        });
+      } finally {
+        wasm.resetToCircularDefaults();
+      }
+      if (parts.length === 0) throw new UserError(`${model.name} has no parts with these settings`);
+      return { parts, bbox: mergeBoxes(parts.map((p) => p.bbox)), volume: parts.reduce((s, p) => s + p.volume, 0), triangles };
+    },
+    liveObjects: () => Arena.live,
+    heapBytes: () => (wasm as unknown as { HEAPU8?: Uint8Array }).HEAPU8?.length ?? 0,
+    dispose() {
+      cache.clear();
+      disposed = true;
+    },
+  };
+}
+
+function resolveMaterial(ref: string, scope: Scope): string {
+  const v = scope.get(ref);
+  return typeof v === 'string' ? v : ref;
+}
+
+function resolveColor(ref: string | undefined, scope: Scope, material: string, materials: MaterialCatalog): string {
+  if (ref) {
+    if (/^#[0-9a-fA-F]{6}$/.test(ref)) return ref.toLowerCase();
+    const v = scope.get(ref);
+    if (typeof v === 'string' && /^#[0-9a-fA-F]{6}$/.test(v)) return v.toLowerCase();
+  }
+  return materials.materials.find((m) => m.id === material)?.color ?? '#cccccc';
+}
+
+function mergeBoxes(boxes: BBox[]): BBox {
+  if (boxes.length === 0) return bboxOf([]);
+  const min: [number, number, number] = [...boxes[0]!.min];
+  const max: [number, number, number] = [...boxes[0]!.max];
+  for (const b of boxes)
+    for (let k = 0; k < 3; k++) {
+      min[k] = Math.min(min[k]!, b.min[k]!);
+      max[k] = Math.max(max[k]!, b.max[k]!);
+    }
+  return { min, max };
+}
