@@ -6,3 +6,5 @@ export type { ExportMetadata } from './write-3mf';
 export { read3mf, LIMITS_3MF } from './read-3mf';
 export type { Read3mfResult } from './read-3mf';
 export { readMesh } from './read-mesh';
+export { renderThumbnailPng } from './thumbnail';
+export { encodePng } from './png';
