@@ -1,0 +1,113 @@
+// Printability of a built design on a printer, in words a salesperson understands: fits the build volume (or by how
+// much not, and whether turning it would), closed and manifold, positive volume, thin features, the model's own
+// constraints; plus volume, mass and material cost. Pure TypeScript.
+
+import type { Problem } from '../errors';
+import { evalBoolean, evalNumber, type Scope } from '../expr';
+import type { BuildResult } from '../geometry/mesh-data';
+import { checkConstraints } from '../model/values';
+import type { MaterialCatalog, ProductModel } from '../model/types';
+import { massAndCost } from './mass';
+
+export interface PrinterProfile {
+  id: string;
+  name: string;
+  process: 'fdm' | 'sla';
+  /** mm */
+  buildVolume: { x: number; y: number; z: number };
+  /** Thinnest wall or stroke the printer makes reliably, mm. */
+  minFeature: number;
+  nozzle?: number;
+  layerHeight?: number;
+}
+
+export interface CheckItem {
+  id: 'fits' | 'manifold' | 'volume' | 'feature' | 'constraint' | 'material';
+  ok: boolean;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  parameter?: string;
+}
+
+export interface CheckReport {
+  printable: boolean;
+  printer: string;
+  items: CheckItem[];
+  /** mm³ */
+  volume: number;
+  massGrams: number;
+  cost: number;
+  currency: string;
+  size: [number, number, number];
+  fits: { fits: boolean; rotated?: 'z90' | 'side' | null; over: [number, number, number] };
+}
+
+const mm = (v: number) => `${Math.round(v * 100) / 100} mm`;
+
+/** How the design's box relates to the build volume: as placed, turned 90° about Z, or laid on a side. */
+export function fitInVolume(size: [number, number, number], vol: PrinterProfile['buildVolume']): CheckReport['fits'] {
+  const [x, y, z] = size;
+  const over: [number, number, number] = [Math.max(0, x - vol.x), Math.max(0, y - vol.y), Math.max(0, z - vol.z)];
+  if (over.every((o) => o <= 1e-6)) return { fits: true, rotated: null, over };
+  if (y <= vol.x && x <= vol.y && z <= vol.z) return { fits: false, rotated: 'z90', over };
+  const dims = [x, y, z].sort((a, b) => b - a);
+  const box = [vol.x, vol.y, vol.z].sort((a, b) => b - a);
+  if (dims.every((d, i) => d <= box[i]!)) return { fits: false, rotated: 'side', over };
+  return { fits: false, rotated: null, over };
+}
+
+export function checkPrintability(build: BuildResult, model: ProductModel, scope: Scope, printer: PrinterProfile, materials: MaterialCatalog): CheckReport {
+  const items: CheckItem[] = [];
+  const size: [number, number, number] = [0, 1, 2].map((k) => build.bbox.max[k]! - build.bbox.min[k]!) as [number, number, number];
+  const fits = fitInVolume(size, printer.buildVolume);
+  const bv = printer.buildVolume;
+  if (fits.fits) items.push({ id: 'fits', ok: true, severity: 'info', message: `Fits the ${printer.name} (${mm(size[0])} × ${mm(size[1])} × ${mm(size[2])} in ${bv.x} × ${bv.y} × ${bv.z} mm).` });
+  else {
+    const too = ['wide', 'deep', 'tall'].flatMap((w, k) => (fits.over[k]! > 1e-6 ? [`${mm(fits.over[k]!)} too ${w}`] : []));
+    const hint = fits.rotated === 'z90' ? ' Turning it a quarter turn on the bed would fit.' : fits.rotated === 'side' ? ' Laying it on its side would fit.' : ' It does not fit in any orientation: choose a larger printer or a smaller size.';
+    items.push({ id: 'fits', ok: false, severity: 'error', message: `Too big for the ${printer.name}: ${too.join(', ')}.${hint}` });
+  }
+  const broken = build.parts.filter((p) => !(p.volume > 0) || p.mesh.indices.length < 12);
+  items.push(
+    broken.length
+      ? { id: 'manifold', ok: false, severity: 'error', message: `Part ${broken.map((p) => `'${p.name}'`).join(', ')} is not a closed solid.` }
+      : { id: 'manifold', ok: true, severity: 'info', message: `Every part is a closed, watertight solid (${build.parts.length} part${build.parts.length > 1 ? 's' : ''}).` },
+  );
+  items.push(
+    build.volume > 0
+      ? { id: 'volume', ok: true, severity: 'info', message: `Volume ${Math.round(build.volume / 10) / 100} cm³.` }
+      : { id: 'volume', ok: false, severity: 'error', message: 'The design has no volume.' },
+  );
+  for (const f of model.features ?? []) {
+    if (f.when && !evalBoolean(f.when, scope, `feature ${f.id} when`)) continue;
+    const t = evalNumber(f.thickness, scope, `feature ${f.id} thickness`);
+    const ok = t >= printer.minFeature;
+    items.push({
+      id: 'feature',
+      ok,
+      severity: ok ? 'info' : 'error',
+      message: ok
+        ? `${f.label}: ${mm(t)}, thick enough for the ${printer.name} (at least ${mm(printer.minFeature)}).`
+        : `${f.label} is ${mm(t)} thick; the ${printer.name} needs at least ${mm(printer.minFeature)}.`,
+    });
+  }
+  const violated: Problem[] = checkConstraints(model, scope);
+  for (const v of violated) items.push({ id: 'constraint', ok: false, severity: 'error', message: v.message, ...(v.parameter ? { parameter: v.parameter } : {}) });
+  for (const p of build.parts) {
+    const m = materials.materials.find((x) => x.id === p.material);
+    if (m && m.process !== 'any' && m.process !== printer.process)
+      items.push({ id: 'material', ok: false, severity: 'error', message: `${m.name} (part '${p.name}') is for ${m.process.toUpperCase()} printers; the ${printer.name} is ${printer.process.toUpperCase()}.` });
+  }
+  const mc = massAndCost(build, materials);
+  return {
+    printable: items.every((i) => i.ok || i.severity !== 'error'),
+    printer: printer.id,
+    items,
+    volume: build.volume,
+    massGrams: mc.massGrams,
+    cost: mc.cost,
+    currency: mc.currency,
+    size,
+    fits,
+  };
+}
