@@ -1,4 +1,5 @@
-// Dimension lines around the product's bounding box (width along X, depth along Y, height along Z of core) with
+// Dimension lines around the product's bounding box (width along the front, depth on the right, height at the
+// front-left corner) with
 // labels in mm or inches, drawn as thin lines in the scene and DOM labels positioned over the canvas each frame.
 // Babylon + DOM only; no UI framework.
 import { CreateLineSystem } from '@babylonjs/core/Meshes/Builders/linesBuilder';
@@ -54,9 +55,9 @@ export class Dimensions {
     const dx = x1 + gap;
     segs.push([toScene(dx, y0, z0), toScene(dx, y1, z0)], [toScene(dx - tick, y0, z0), toScene(dx + tick, y0, z0)], [toScene(dx - tick, y1, z0), toScene(dx + tick, y1, z0)]);
     segs.push([toScene(x1, y1, z0), toScene(dx + tick, y1, z0)]);
-    // height: vertical at the front-right corner
-    const hx = x1 + gap, hy = y0 - gap;
-    segs.push([toScene(hx, hy, z0), toScene(hx, hy, z1)], [toScene(hx - tick, hy, z1), toScene(hx + tick, hy, z1)], [toScene(x1, y0, z1), toScene(hx + tick, hy, z1)]);
+    // height: vertical at the front-left corner (the home view looks from the front right, so it stays clear of depth)
+    const hx = x0 - gap, hy = y0 - gap;
+    segs.push([toScene(hx, hy, z0), toScene(hx, hy, z1)], [toScene(hx - tick, hy, z1), toScene(hx + tick, hy, z1)], [toScene(x0, y0, z1), toScene(hx - tick, hy, z1)]);
     this.lines = CreateLineSystem('dimensions', { lines: segs }, this.scene);
     this.lines.color = new Color3(0.25, 0.32, 0.42);
     this.lines.isPickable = false;

@@ -50,6 +50,12 @@ export interface Preview {
 
 /** Frames rendered after the scene became ready or changed (shadow map, async shaders). */
 const SETTLE_FRAMES = 6;
+/**
+ * Home view: from the front (core −Y, where slicers put the front and text reads left to right), a little to the
+ * right and above. Radians, Babylon's ArcRotateCamera convention in this right-handed, Y-up scene.
+ */
+const HOME_ALPHA = Math.PI / 2 - 0.5;
+const HOME_BETA = 1.08;
 const BACKGROUND = new Color3(0.949, 0.945, 0.937);
 
 export async function createPreview(o: PreviewOptions): Promise<Preview> {
@@ -61,7 +67,7 @@ export async function createPreview(o: PreviewOptions): Promise<Preview> {
   scene.imageProcessingConfiguration.exposure = 1.05;
   scene.skipPointerMovePicking = true;
 
-  const camera = new ArcRotateCamera('camera', -Math.PI / 2 - 0.55, 1.05, 0.3, Vector3.Zero(), scene);
+  const camera = new ArcRotateCamera('camera', HOME_ALPHA, HOME_BETA, 0.3, Vector3.Zero(), scene);
   camera.minZ = 0.001;
   camera.maxZ = 50;
   camera.lowerBetaLimit = 0.1;
@@ -122,8 +128,8 @@ export async function createPreview(o: PreviewOptions): Promise<Preview> {
     const fit = Math.min(fov, 2 * Math.atan(Math.tan(fov / 2) * aspect));
     const distance = (radius * 1.2) / Math.sin(fit / 2);
     camera.setTarget(centre);
-    camera.alpha = -Math.PI / 2 - 0.55;
-    camera.beta = 1.05;
+    camera.alpha = HOME_ALPHA;
+    camera.beta = HOME_BETA;
     camera.radius = distance;
     camera.lowerRadiusLimit = radius * 1.2;
     camera.upperRadiusLimit = distance * 4;
