@@ -6,18 +6,18 @@ import { FontLibrary } from '../../core/text/index';
 import { parseMaterialCatalog } from '../../core/model/index';
 import { applyMaterialOverrides, prepareDesign, valueContextFor } from '../../core/pipeline';
 import { write3mf, writeStl } from '../../core/export/index';
-import { massAndCost } from '../../core/check/index';
+import { checkPrintability, massAndCost, type PrinterProfile } from '../../core/check/index';
 import type { BuildResult } from '../../core/geometry/mesh-data';
 import type { MaterialCatalog, ProductModel } from '../../core/model/types';
+import type { Scope } from '../../core/expr/index';
 import type { Problem } from '../../core/errors';
 import type { BuiltPart, Figures, WorkerRequest, WorkerResponse } from './protocol';
 
-interface Printer { id: string; buildVolume: { x: number; y: number; z: number } }
 
 let kernel: GeometryKernel | null = null;
 let fonts: FontLibrary | null = null;
 let materials: MaterialCatalog = { currency: 'USD', materials: [] };
-let printers: Printer[] = [];
+let printers: PrinterProfile[] = [];
 const models = new Map<string, { model: ProductModel; assets: Record<string, Uint8Array> }>();
 
 const post = (m: WorkerResponse, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
@@ -30,15 +30,15 @@ function problemsOf(e: unknown): { message: string; problems: Problem[]; budget:
   return { message: userFacing ? String(err.message) : 'The product could not be built.', problems, budget };
 }
 
-function build(key: string, values: Record<string, unknown>, quality: 'preview' | 'final', overrides?: Record<string, string>): { result: BuildResult; model: ProductModel } {
+function build(key: string, values: Record<string, unknown>, quality: 'preview' | 'final', overrides?: Record<string, string>): { result: BuildResult; model: ProductModel; scope: Scope } {
   const entry = models.get(key);
   if (!entry || !kernel || !fonts) throw new Error('worker not initialised');
   const { scope } = prepareDesign(entry.model, values, valueContextFor(materials, fonts));
   const built = kernel.build({ model: entry.model, scope, quality, materials }, { fonts, asset: (p) => entry.assets[p] });
-  return { result: applyMaterialOverrides(entry.model, built, overrides, materials), model: entry.model };
+  return { result: applyMaterialOverrides(entry.model, built, overrides, materials), model: entry.model, scope };
 }
 
-function figures(result: BuildResult, printerId?: string): Figures {
+function figures(result: BuildResult, model: ProductModel, scope: Scope, printerId?: string): Figures {
   let massGrams: number | null = null;
   let cost: number | null = null;
   try {
@@ -49,9 +49,19 @@ function figures(result: BuildResult, printerId?: string): Figures {
     // unknown material: leave mass and cost out
   }
   const printer = printers.find((p) => p.id === printerId);
-  const size = [0, 1, 2].map((k) => result.bbox.max[k]! - result.bbox.min[k]!);
-  const fits = printer ? size[0]! <= printer.buildVolume.x && size[1]! <= printer.buildVolume.y && size[2]! <= printer.buildVolume.z : null;
-  return { bbox: result.bbox, volume: result.volume, triangles: result.triangles, massGrams, cost, currency: materials.currency, fits, findings: [] };
+  let fits: boolean | null = null;
+  let findings: string[] = [];
+  if (printer) {
+    try {
+      const report = checkPrintability(result, model, scope, printer, materials);
+      fits = report.items.find((i) => i.id === 'fits')?.ok ?? null;
+      // Constraints are already shown beside their parameters; list the printer's own findings here.
+      findings = report.items.filter((i) => !i.ok && i.id !== 'constraint').map((i) => i.message);
+    } catch {
+      fits = null;
+    }
+  }
+  return { bbox: result.bbox, volume: result.volume, triangles: result.triangles, massGrams, cost, currency: materials.currency, fits, findings };
 }
 
 async function handle(req: WorkerRequest): Promise<void> {
@@ -61,7 +71,7 @@ async function handle(req: WorkerRequest): Promise<void> {
       kernel = await createGeometryKernel({ wasmUrl: req.wasmUrl });
       fonts = new FontLibrary(req.fonts);
       materials = parseMaterialCatalog(req.materialsJson);
-      printers = req.printersJson.map((t) => JSON.parse(t) as Printer).filter((p) => typeof p?.id === 'string' && p.buildVolume !== undefined);
+      printers = req.printersJson.map((t) => JSON.parse(t) as PrinterProfile).filter((p) => typeof p?.id === 'string' && p.buildVolume !== undefined);
       post({ type: 'ready', id: req.id });
       return;
     }
@@ -72,10 +82,10 @@ async function handle(req: WorkerRequest): Promise<void> {
       return;
     case 'build': {
       const t0 = performance.now();
-      const { result } = build(req.key, req.values, req.quality, req.materialOverrides);
+      const { result, model, scope } = build(req.key, req.values, req.quality, req.materialOverrides);
       const parts: BuiltPart[] = result.parts.map((p) => ({ name: p.name, material: p.material, color: p.color, positions: p.mesh.positions, indices: p.mesh.indices, volume: p.volume, bbox: p.bbox }));
       const transfer = transferables(parts.flatMap((p) => [p.positions, p.indices]));
-      post({ type: 'built', id: req.id, parts, figures: figures(result, req.printerId), ms: performance.now() - t0 }, transfer);
+      post({ type: 'built', id: req.id, parts, figures: figures(result, model, scope, req.printerId), ms: performance.now() - t0 }, transfer);
       return;
     }
     case 'export': {
