@@ -25,7 +25,7 @@ describe('geometry kernel', () => {
   it('builds a box with exact volume and bounding box', () => {
     const r = build([part({ type: 'box', size: ['w', 20, 10] })], new Map([['w', 80]]));
     expect(r.parts[0]!.volume).toBeCloseTo(16000, 6);
-    for (const [a, b] of size(r.bbox).map((v, i) => [v, [80, 20, 10][i]!])) expect(Math.abs(a! - b)).toBeLessThan(0.01);
+    size(r.bbox).forEach((v, i) => expect(Math.abs(v - [80, 20, 10][i]!)).toBeLessThan(0.01));
     expect(r.parts[0]!.genus).toBe(0);
     expect(r.parts[0]!.color).toBe('#f2f2ee');
     expect(k.liveObjects()).toBe(0);
