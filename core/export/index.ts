@@ -8,3 +8,6 @@ export type { Read3mfResult } from './read-3mf';
 export { readMesh } from './read-mesh';
 export { renderThumbnailPng } from './thumbnail';
 export { encodePng } from './png';
+export { writeGlb } from './glb';
+export type { GlbOptions } from './glb';
+export { writeUsdz, writeUsda, zipStoredAligned, USDZ_LAYER } from './usdz';
