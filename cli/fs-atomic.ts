@@ -8,8 +8,9 @@ import { UserError } from '../core/errors';
 
 export const TEMP_SUFFIX = '.atelier-tmp';
 
-export function tempNameFor(file: string): string {
-  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);
+/** A unique temp name for `file`, beside it or in `tempDir` (which must be on the same filesystem). */
+export function tempNameFor(file: string, tempDir = path.dirname(file)): string {
+  return path.join(tempDir, `.${path.basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);
 }
 
 function describeFsError(e: unknown, file: string): UserError {
@@ -26,14 +27,17 @@ function describeFsError(e: unknown, file: string): UserError {
   return new UserError(`Cannot write ${file}: ${why}. Choose a writable location with --out.`);
 }
 
-/** Writes bytes to `file` atomically (sync: callers are CLI commands and batch workers). Throws UserError on failure. */
-export function writeFileAtomicSync(file: string, bytes: Uint8Array | string): void {
+/**
+ * Writes bytes to `file` atomically (sync: callers are CLI commands and batch workers). Throws UserError on failure.
+ * `tempDir` (same filesystem) keeps even a SIGKILLed write's partial temp file out of the target's folder.
+ */
+export function writeFileAtomicSync(file: string, bytes: Uint8Array | string, tempDir?: string): void {
   try {
     if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw Object.assign(new Error('dir'), { code: 'EISDIR' });
   } catch (e) {
     throw describeFsError(e, file);
   }
-  const tmp = tempNameFor(file);
+  const tmp = tempNameFor(file, tempDir);
   let fd: number;
   try {
     fd = openSync(tmp, 'wx', 0o644);

@@ -1,0 +1,59 @@
+// `atelier check <model | design> [--set NAME=VALUE]... [--preset NAME] [--printer ID] [--json]`: printability in
+// words a salesperson understands. Exit 0 printable, 1 not printable, 2 bad input. Node only.
+import { massAndCost } from '../../core/check';
+import { isUserError } from '../../core/errors';
+import { summarizeBuild } from '../../core/pipeline';
+import { parseArgs, parseSets } from '../args';
+import { catalogData, findPrinter } from '../catalog';
+import { openSubject, requireModel } from '../input';
+import { dims, num, printJson, printLine, round } from '../output';
+import { runPrintability } from '../printability';
+import { buildRequest, prepareRequest } from '../runtime';
+
+export async function runCheck(argv: string[]): Promise<number> {
+  const a = parseArgs(argv, {
+    command: 'check',
+    positionals: ['model-id | model.json | design.json | file.3mf'],
+    options: { set: { kind: 'multi', meta: 'NAME=VALUE' }, preset: { kind: 'value', meta: 'NAME' }, printer: { kind: 'value', meta: 'ID' }, json: { kind: 'flag' } },
+  });
+  const sets = parseSets(a.multi.get('set') ?? []);
+  const data = catalogData();
+  const printerId = a.values.get('printer');
+  if (printerId !== undefined) findPrinter(data, printerId); // an unknown printer is bad input before any work
+  const subject = requireModel(openSubject(a.positionals[0]!, data), 'check');
+  const preset = a.values.get('preset');
+  const req = { subject, sets, ...(preset !== undefined ? { preset } : {}), quality: 'final' as const, allowViolations: true };
+  const { prepared } = prepareRequest(req, data); // bad input (exit 2) is raised here, violations are reported below
+  const violations = prepared.violations.map((p) => p.message);
+  let built;
+  try {
+    built = await buildRequest(req, data);
+  } catch (e) {
+    if (!isUserError(e) || violations.length === 0) throw e;
+    // a design that breaks its own constraints may not even build: report the constraints, not the geometry error
+  }
+  const model = subject.loaded.model;
+  const printer = findPrinter(data, printerId, built ? built.build.parts.map((p) => p.material) : []);
+  const verdict = built ? runPrintability(built, model, printer, data.materials) : { printable: false, lines: [], failures: [] };
+  const failures = [...violations, ...verdict.failures.filter((f) => !violations.includes(f))];
+  const printable = verdict.printable && violations.length === 0;
+  const summary = built ? summarizeBuild(built.build) : undefined;
+  const mc = built ? massAndCost(built.build, data.materials) : undefined;
+  if (a.flags.has('json')) {
+    printJson({
+      model: model.id,
+      printer: printer.id,
+      printable,
+      problems: failures,
+      checks: verdict.lines,
+      ...(summary ? { bbox: summary.bbox, volume: summary.volume, triangles: summary.triangles } : {}),
+      ...(mc ? { mass: round(mc.massGrams, 2), cost: round(mc.cost, 2), currency: mc.currency } : {}),
+    });
+  } else {
+    printLine(`${model.name} on ${printer.name}: ${printable ? 'printable' : 'NOT printable'}`);
+    for (const l of verdict.lines) printLine(`  ${l}`);
+    for (const v of violations) printLine(`  ✗ ${v}`);
+    if (summary && mc) printLine(`  Size ${dims(summary.bbox)}, volume ${num(summary.volume / 1000)} cm³, about ${num(mc.massGrams, 1)} g, material ${mc.currency} ${mc.cost.toFixed(2)}`);
+  }
+  return printable ? 0 : 1;
+}
