@@ -1,7 +1,7 @@
 // The application's state and actions: catalog, the open product and its design history, builds in the worker,
 // files through the host. Framework-light: runes hold what the components show; engine objects are $state.raw.
 // Imports core/, the host contract, the geometry client and the scene's public types only.
-import type { CatalogEntry, Host, HostInfo, ModelSource, RecentItem } from '../../../core/host';
+import type { CatalogEntry, Host, HostInfo, KioskSettings, ModelSource, RecentItem } from '../../../core/host';
 import type { Design, MaterialCatalog, Parameter, ParameterValue, ProductModel } from '../../../core/model/types';
 import { DESIGN_FORMAT } from '../../../core/model/types';
 import type { Problem } from '../../../core/errors';
@@ -15,6 +15,9 @@ import { baseName, designFromBytes, designToBytes, slug } from '../lib/design-fi
 import type { LengthUnit } from '../lib/units';
 import { t } from '../i18n/index.svelte';
 import { readUnit, saveUnit } from './prefs';
+import { AUTOSAVE_DELAY_MS, clearAutosave, readAutosave, writeAutosave, type AutosaveRecord } from './autosave';
+import { kioskUrlOptions } from '../kiosk/kiosk-config';
+import type { KioskState } from '../kiosk/kiosk.svelte';
 
 export interface Printer { id: string; name: string; process: string; buildVolume: { x: number; y: number; z: number }; minFeature?: number }
 
@@ -56,6 +59,16 @@ export class AppState {
   toast = $state<{ text: string; kind: 'info' | 'error' } | null>(null);
   exportOpen = $state(false);
 
+  /** Showroom kiosk: the host says so (Electron --kiosk) or, in the web build, `?kiosk=1`. */
+  kiosk = $state(false);
+  /** The host's kiosk settings (Electron); null in the web build, where defaults apply. */
+  kioskSettings = $state.raw<KioskSettings | null>(null);
+  /** An unsaved design left by the last session, offered for restoring. */
+  restoreOffer = $state.raw<AutosaveRecord | null>(null);
+  /** The kiosk's UI state (attract screen, idle timer, on-screen keyboard) while App shows kiosk mode. */
+  kioskUi = $state.raw<KioskState | null>(null);
+  private autosaveTimer = 0;
+
   preview: Preview | null = null;
   fonts: FontLibrary | null = null;
   private fontIds: string[] = [];
@@ -72,8 +85,15 @@ export class AppState {
   async start(): Promise<void> {
     try {
       this.disposers.push(this.host.onModelFileChanged((src) => void this.loadModelSource(src, true)));
-      this.disposers.push(this.host.onOpenFile((f) => void this.openBytes(f.path, f.bytes)));
-      this.info = await this.host.info();
+      this.disposers.push(this.host.onOpenFile((f) => void (this.kiosk ? undefined : this.openBytes(f.path, f.bytes))));
+      const info = await this.host.info();
+      this.kiosk = info.kiosk || (info.kind === 'web' && kioskUrlOptions(location.search).kiosk);
+      // The web host does not know about ?kiosk=1: say kiosk to every component that asks the host's info.
+      this.info = this.kiosk && !info.kiosk ? { ...info, kiosk: true } : info;
+      if (this.kiosk) {
+        clearAutosave(); // nothing of a customer persists on a kiosk
+        this.kioskSettings = (await this.host.kioskSettings?.().catch(() => null)) ?? null;
+      }
       const data = await this.host.catalogData();
       this.materials = parseMaterialCatalog(data.materialsJson);
       this.printers = data.printersJson.map((j) => JSON.parse(j) as Printer).filter((p) => typeof p?.id === 'string');
@@ -84,6 +104,11 @@ export class AppState {
       void this.client.start().catch((e: unknown) => this.notify(t('error.generic', { message: messageOf(e) }), 'error'));
       this.catalog = await this.host.listCatalog();
       this.recent = await this.host.recentDesigns().catch(() => []);
+      if (!this.kiosk) {
+        const rec = readAutosave();
+        if (rec && this.catalog.some((c) => c.id === rec.design.model.id)) this.restoreOffer = rec;
+        else if (rec) clearAutosave();
+      }
       this.ready = true;
       // Fetch and compile the 3D preview's code while the user looks at the gallery.
       void import('../../scene/index').catch(() => undefined);
@@ -157,7 +182,10 @@ export class AppState {
     this.design = h.current;
     this.canUndo = h.canUndo;
     this.canRedo = h.canRedo;
-    if (markDirty) this.dirty = true;
+    if (markDirty) {
+      this.dirty = true;
+      this.scheduleAutosave();
+    }
     const prep = prepareDesign(model, h.current.values, this.fonts ? valueContextFor(this.materials, this.fonts) : { materials: this.materials });
     this.valueProblems = prep.problems.filter((p) => !prep.violations.includes(p));
     this.constraintProblems = prep.violations;
@@ -251,9 +279,94 @@ export class AppState {
       this.resetValues();
       this.savedPath = null;
     } else this.view = 'gallery';
+    this.cancelAutosave();
+    clearAutosave();
+  }
+
+  // ---- crash safety (autosave) ----
+
+  private scheduleAutosave(): void {
+    if (this.kiosk) return;
+    clearTimeout(this.autosaveTimer);
+    this.autosaveTimer = window.setTimeout(() => this.flushAutosave(), AUTOSAVE_DELAY_MS);
+  }
+
+  private cancelAutosave(): void {
+    clearTimeout(this.autosaveTimer);
+    this.autosaveTimer = 0;
+  }
+
+  /** Writes the open design now if it has unsaved changes (debounce elapsed, or the page is going away). */
+  flushAutosave(): void {
+    this.cancelAutosave();
+    if (this.kiosk || !this.dirty || !this.design || !this.model) return;
+    writeAutosave({ savedAt: Date.now(), name: this.model.name, savedPath: this.savedPath, design: this.design });
+  }
+
+  /** The page is closing: a design with unsaved changes stays for the next start; otherwise it is a clean close. */
+  onPageHide(): void {
+    if (this.dirty && this.design) this.flushAutosave();
+    else {
+      this.cancelAutosave();
+      clearAutosave();
+    }
+  }
+
+  async restoreAutosave(): Promise<void> {
+    const rec = this.restoreOffer;
+    this.restoreOffer = null;
+    if (!rec) return;
+    await this.openProduct(rec.design.model.id, rec.design);
+    if (this.design?.model.id === rec.design.model.id) {
+      this.savedPath = rec.savedPath;
+      this.dirty = true; // still not saved anywhere; the autosave stays until it is
+    }
+  }
+
+  discardAutosave(): void {
+    this.restoreOffer = null;
+    clearAutosave();
+  }
+
+  // ---- kiosk ----
+
+  /** A customer may export only to the kiosk's export folder (Electron); never through a file dialog. */
+  get kioskExportAllowed(): boolean {
+    return this.info?.kind === 'electron' && !!this.kioskSettings?.exportFolder;
+  }
+
+  /** Forgets the customer's design: no undo history, no open product, no dialogs, default display options. */
+  wipeDesign(): void {
+    const model = this.model;
+    if (this.history && model) this.history.reset({ format: DESIGN_FORMAT, model: { id: model.id, version: model.version }, values: defaultValues(model) });
+    this.backToCatalog();
+    this.cancelAutosave();
+    this.exportOpen = false;
+    this.toast = null;
+    this.dirty = false;
+    this.savedPath = null;
+    this.canUndo = false;
+    this.canRedo = false;
+    this.valueProblems = [];
+    this.constraintProblems = [];
+    this.scope = new Map();
+    this.buildError = null;
+    this.printerId = this.printers[0]?.id ?? null;
+    this.unit = 'mm';
+    this.showDimensions = true;
+  }
+
+  /** Re-reads what the host shows after staff changed the kiosk settings (products, printers). */
+  async reloadCatalog(): Promise<void> {
+    this.kioskSettings = (await this.host.kioskSettings?.().catch(() => this.kioskSettings)) ?? this.kioskSettings;
+    this.catalog = await this.host.listCatalog();
+    const data = await this.host.catalogData();
+    this.printers = data.printersJson.map((j) => JSON.parse(j) as Printer).filter((p) => typeof p?.id === 'string');
+    if (!this.printers.some((p) => p.id === this.printerId)) this.printerId = this.printers[0]?.id ?? null;
   }
 
   async open(): Promise<void> {
+    if (this.kiosk) return; // customers never see a file dialog
     try {
       const f = await this.host.openDesign();
       if (f) await this.openBytes(f.path, f.bytes);
@@ -263,6 +376,7 @@ export class AppState {
   }
 
   async openRecent(path: string): Promise<void> {
+    if (this.kiosk) return;
     try {
       const f = await this.host.openRecent(path);
       if (f) await this.openBytes(f.path, f.bytes);
@@ -289,12 +403,14 @@ export class AppState {
 
   async save(as = false): Promise<void> {
     const d = this.design;
-    if (!d || !this.model) return;
+    if (!d || !this.model || this.kiosk) return;
     try {
       const r = await this.host.save({ suggestedName: `${slug(d.name ?? this.model.name)}.atelier.json`, bytes: designToBytes(d), kind: 'design', path: as ? undefined : (this.savedPath ?? undefined) });
       if (!r.path) return;
       this.savedPath = r.path;
       this.dirty = false;
+      this.cancelAutosave();
+      clearAutosave();
       this.recent = await this.host.recentDesigns().catch(() => this.recent);
       this.notify(t('design.saved', { file: baseName(r.path) }));
     } catch (e) {
@@ -303,13 +419,14 @@ export class AppState {
   }
 
   async screenshot(): Promise<void> {
-    if (!this.preview || !this.model) return;
+    if (!this.preview || !this.model || this.kiosk) return;
     const png = await this.preview.screenshot();
     const r = await this.host.save({ suggestedName: `${slug(this.model.name)}.png`, bytes: png, kind: 'png' }).catch((e: unknown) => (this.notify(messageOf(e), 'error'), null));
     if (r?.path) this.notify(t('design.saved', { file: baseName(r.path) }));
   }
 
   async openModelFile(): Promise<void> {
+    if (this.kiosk) return;
     try {
       const src = await this.host.openModelFile();
       if (src) {
@@ -322,6 +439,7 @@ export class AppState {
   }
 
   dispose(): void {
+    this.cancelAutosave();
     this.disposers.forEach((d) => d());
     this.unsubHistory?.();
     this.client?.dispose();

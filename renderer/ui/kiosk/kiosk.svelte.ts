@@ -1,0 +1,109 @@
+// The showroom kiosk's state: the attract screen, the idle timer and its prompt, the on-screen keyboard's target,
+// staff access, and the reset between customers. Runes live here; the rules are in idle-timer.ts and
+// keyboard-layout.ts. Reaches the host only through AppState's host.
+import type { AppState } from '../state/app.svelte';
+import { i18n, type Locale } from '../i18n/index.svelte';
+import { IDLE_OFF, idleStep, secondsLeft, type IdleEvent, type IdleState, type IdleTimes } from './idle-timer';
+import { countdownFor, DEFAULT_IDLE_SECONDS, kioskUrlOptions } from './kiosk-config';
+import { wipeBrowserData } from './wipe';
+
+/** How often the idle timer looks at the clock (ms): fine enough for a seconds countdown. */
+const TICK_MS = 250;
+
+/** What the on-screen keyboard types into. */
+export interface KeyboardTarget {
+  /** For the keyboard's label and the typed-text preview. */
+  label: string;
+  read(): string;
+  write(text: string): void;
+  /** Called when the keyboard closes (ends the undo gesture). */
+  done?(): void;
+  maxLength?: number;
+  allowed?: string;
+  /** Extra keys, e.g. path separators for the staff's export folder. */
+  extra?: string;
+}
+
+export class KioskState {
+  attract = $state(true);
+  idle = $state.raw<IdleState>(IDLE_OFF);
+  now = $state(0);
+  keyboard = $state.raw<KeyboardTarget | null>(null);
+  staff = $state<'closed' | 'pin' | 'settings' | 'unmanaged'>('closed');
+  resetting = $state(false);
+  readonly times: IdleTimes;
+  private timer = 0;
+  private readonly initialLocale: Locale;
+
+  constructor(private readonly app: AppState) {
+    const url = kioskUrlOptions(location.search);
+    const idleSeconds = url.idleSeconds ?? app.kioskSettings?.idleSeconds ?? DEFAULT_IDLE_SECONDS;
+    this.times = { idleMs: idleSeconds * 1000, warnMs: countdownFor(idleSeconds, url.countdownSeconds) * 1000 };
+    this.initialLocale = i18n.locale;
+    this.timer = window.setInterval(() => this.send({ type: 'tick', now: Date.now() }), TICK_MS);
+  }
+
+  get secondsLeft(): number {
+    return secondsLeft(this.idle, this.now, this.times);
+  }
+
+  private send(e: IdleEvent): void {
+    this.now = Date.now();
+    // Staff at work are not customers walking away.
+    if (e.type === 'tick' && this.staff !== 'closed') e = { type: 'activity', now: e.now };
+    const next = idleStep(this.idle, e, this.times);
+    if (next !== this.idle) this.idle = next;
+    if (next.phase === 'expired' && !this.resetting) void this.reset();
+  }
+
+  /** The attract screen was touched: a customer starts. */
+  begin(): void {
+    this.attract = false;
+    this.send({ type: 'start', now: Date.now() });
+  }
+
+  /** Any touch, click or key while a customer uses the kiosk. */
+  activity(): void {
+    if (!this.attract) this.send({ type: 'activity', now: Date.now() });
+  }
+
+  stillHere(): void {
+    this.send({ type: 'continue', now: Date.now() });
+  }
+
+  openKeyboard(target: KeyboardTarget): void {
+    if (this.keyboard && this.keyboard !== target) this.keyboard.done?.();
+    this.keyboard = target;
+  }
+
+  closeKeyboard(): void {
+    this.keyboard?.done?.();
+    this.keyboard = null;
+  }
+
+  /**
+   * Clears everything of this customer and shows the attract screen: design and undo history, dialogs, web
+   * storage, IndexedDB, caches, clipboard, and the host's traces (temporary exports, hand-off) through kioskReset.
+   */
+  async reset(): Promise<void> {
+    if (this.resetting) return;
+    this.resetting = true;
+    try {
+      this.keyboard = null;
+      this.staff = 'closed';
+      this.app.wipeDesign();
+      await wipeBrowserData();
+      await this.app.host.kioskReset?.().catch(() => undefined);
+      i18n.locale = this.initialLocale; // the next customer starts in the kiosk's language
+      document.documentElement.lang = this.initialLocale;
+    } finally {
+      this.idle = idleStep(this.idle, { type: 'stop' }, this.times);
+      this.attract = true;
+      this.resetting = false;
+    }
+  }
+
+  dispose(): void {
+    clearInterval(this.timer);
+  }
+}

@@ -1,0 +1,125 @@
+// Crash safety in the browser: a changed design is autosaved; after a reload without saving the app offers to
+// restore it (Restore gives the values back, Discard leaves the defaults); saving clears the autosave.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureWebBuild, ROOT } from './build';
+import { launchChromium } from './browser';
+import { serveApp, type StaticServer } from './server';
+import { catalogModels, pickProducts, type CatalogModel } from './catalog';
+import { nextBuild, openProduct, settled } from './app-page';
+
+const KEY = 'atelier.autosave';
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+let models: CatalogModel[] = [];
+const errors: string[] = [];
+
+beforeAll(async () => {
+  if (process.env.ATELIER_E2E_URL) server = { url: process.env.ATELIER_E2E_URL.replace(/\/$/, ''), close: () => Promise.resolve() };
+  else {
+    await ensureWebBuild();
+    server = await serveApp(ROOT);
+  }
+  models = await catalogModels(server.url);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US', acceptDownloads: true });
+  await page.addInitScript(() => {
+    delete (window as unknown as { showSaveFilePicker?: unknown }).showSaveFilePicker;
+    localStorage.setItem('atelier.locale', 'en');
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url + '/');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const autosaved = () => page.evaluate((k) => localStorage.getItem(k), KEY);
+const prompt = () => page.locator('[data-testid="restore-prompt"]');
+
+describe('autosave and restore', () => {
+  it('offers to restore an unsaved design after a reload; Restore gives the values back, Discard the defaults', async () => {
+    const { slider } = pickProducts(models);
+    expect(slider, 'a catalog product with a millimetre slider').toBeTruthy();
+    const { m, p } = slider!;
+    await page.waitForSelector('[data-product]');
+    expect(await prompt().count(), 'no offer on a first start').toBe(0);
+    const f0 = await openProduct(page, m.id);
+    const field = page.locator(`[data-param="${p!.id}"] input[type=text]`);
+    const original = Number(await field.inputValue());
+    const typed = Math.round((p!.min! + (p!.max! - p!.min!) * 0.3) * 10) / 10;
+    expect(typed).not.toBe(original);
+    await field.fill(String(typed));
+    await field.press('Enter');
+    const f1 = await nextBuild(page, f0.seq);
+    const shape = (f: { size: string; volume: number; triangles: number }) => [f.size, f.volume, f.triangles];
+    expect(shape(f1)).not.toEqual(shape(f0));
+    await expect.poll(autosaved, { timeout: 5000 }).not.toBeNull();
+    expect(JSON.parse((await autosaved())!).design.values[p!.id]).toBeCloseTo(typed, 5);
+
+    // Closed without saving (a reload stands for a crash or a closed tab).
+    await page.reload();
+    await prompt().waitFor();
+    expect(await prompt().textContent()).toContain(m.name);
+    await page.getByRole('button', { name: 'Restore' }).click();
+    const r = await settled(page);
+    expect(Number(await field.inputValue())).toBeCloseTo(typed, 5);
+    expect(shape(r)).toEqual(shape(f1));
+    expect(await prompt().count()).toBe(0);
+
+    // Still unsaved, so offered again; Discard forgets it.
+    await page.reload();
+    await prompt().waitFor();
+    await page.getByRole('button', { name: 'Discard' }).click();
+    expect(await prompt().count()).toBe(0);
+    expect(await autosaved()).toBeNull();
+    await page.waitForSelector('[data-product]');
+    const d = await openProduct(page, m.id);
+    expect(Number(await field.inputValue())).toBeCloseTo(original, 5);
+    expect(shape(d)).toEqual(shape(f0));
+    await page.reload();
+    await page.waitForSelector('[data-product]');
+    await page.waitForTimeout(300);
+    expect(await prompt().count(), 'nothing offered after Discard').toBe(0);
+  });
+
+  it('keeps a change made just before the page closes, and clears the autosave on Save and on New', async () => {
+    const { slider } = pickProducts(models);
+    const { m, p } = slider!;
+    await page.goto(server.url + '/'); // nothing unsaved: a clean close, so no offer after it
+    await page.waitForSelector('[data-product]');
+    expect(await prompt().count()).toBe(0);
+    const f0 = await openProduct(page, m.id);
+    const field = page.locator(`[data-param="${p!.id}"] input[type=text]`);
+    await field.fill(String(p!.min));
+    await field.press('Enter');
+    await nextBuild(page, f0.seq);
+    await page.reload(); // at once: no time for the debounce, the page-hide flush must keep it
+    await prompt().waitFor();
+    await page.getByRole('button', { name: 'Restore' }).click();
+    await settled(page);
+    expect(Number(await field.inputValue())).toBeCloseTo(p!.min!, 5);
+
+    const download = page.waitForEvent('download');
+    await page.locator('body').press('Control+s');
+    await download;
+    await expect.poll(autosaved).toBeNull();
+    await page.reload();
+    await page.waitForSelector('[data-product]');
+    await page.waitForTimeout(300);
+    expect(await prompt().count(), 'a saved design is not offered').toBe(0);
+
+    const f1 = await openProduct(page, m.id);
+    expect(Number(await field.inputValue())).not.toBe(p!.max);
+    await field.fill(String(p!.max));
+    await field.press('Enter');
+    await nextBuild(page, f1.seq);
+    await expect.poll(autosaved, { timeout: 5000 }).not.toBeNull();
+    await page.locator('body').press('Control+n');
+    await expect.poll(autosaved).toBeNull();
+    expect(errors).toEqual([]);
+  });
+});
