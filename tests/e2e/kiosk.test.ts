@@ -1,0 +1,169 @@
+// The showroom kiosk in the browser (web build with ?kiosk=1, a touch screen, Brazilian Portuguese): the attract
+// screen cycles through the catalog until touched; no file affordances; the on-screen keyboard types a name with
+// ç and ã that changes the model; after the idle time "Are you still there?" counts down, "I'm still here" keeps
+// the design, and the reset wipes design, undo history and browser storage and shows the attract screen again;
+// the next customer sees the defaults.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureWebBuild, ROOT } from './build';
+import { launchChromium } from './browser';
+import { serveApp, type StaticServer } from './server';
+import { catalogModels, pickProducts, type CatalogModel } from './catalog';
+import { figures, nextBuild, settled } from './app-page';
+
+/** Idle seconds before the prompt, and its countdown: short for the test, long enough for the steps between. */
+const IDLE = 8;
+const COUNTDOWN = 4;
+
+let server: StaticServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let models: CatalogModel[] = [];
+const errors: string[] = [];
+
+beforeAll(async () => {
+  if (process.env.ATELIER_E2E_URL) server = { url: process.env.ATELIER_E2E_URL.replace(/\/$/, ''), close: () => Promise.resolve() };
+  else {
+    await ensureWebBuild();
+    server = await serveApp(ROOT);
+  }
+  models = await catalogModels(server.url);
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'pt-BR', hasTouch: true });
+  page = await context.newPage();
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('kiosk-test-started')) {
+      sessionStorage.setItem('kiosk-test-started', '1');
+      localStorage.setItem('atelier.locale', 'pt-BR');
+    }
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.url}/?kiosk=1&idle=${IDLE}&countdown=${COUNTDOWN}`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const attract = () => page.locator('[data-testid="attract"]');
+const osk = () => page.locator('[data-testid="osk"]');
+const key = (k: string) => osk().locator(`[data-key="${k}"]`);
+const state = () =>
+  page.evaluate(() => {
+    const a = (window as unknown as { atelier: { view: string; design: unknown; canUndo: boolean; dirty: boolean } }).atelier;
+    return { view: a.view, design: a.design, canUndo: a.canUndo, dirty: a.dirty };
+  });
+
+describe('showroom kiosk (web build, ?kiosk=1)', () => {
+  it('shows an attract screen cycling through the catalog until touched, then the catalog without file affordances', async () => {
+    await attract().waitFor();
+    expect(await attract().textContent()).toContain('Toque na tela para começar');
+    const first = await attract().locator('[data-attract-product]').getAttribute('data-attract-product');
+    expect(models.map((m) => m.id)).toContain(first);
+    await expect.poll(() => attract().locator('[data-attract-product]').getAttribute('data-attract-product'), { timeout: 10_000 }).not.toBe(first);
+    // Behind the attract screen the app is inert: the catalog cannot be reached.
+    expect(await page.locator('.shell').getAttribute('inert')).not.toBeNull();
+
+    await attract().tap();
+    await page.waitForSelector('[data-product]');
+    expect(await attract().count()).toBe(0);
+    expect(await page.locator('.shell').getAttribute('inert')).toBeNull();
+    for (const name of ['Abrir…', 'Salvar', 'Mais']) expect(await page.getByRole('button', { name, exact: true }).count(), name).toBe(0);
+    expect(await page.getByRole('button', { name: 'Recomeçar' }).isVisible()).toBe(true);
+  });
+
+  it('types a name with ç and ã on the on-screen keyboard, and the model changes', async () => {
+    const { text } = pickProducts(models);
+    expect(text, 'a catalog product with a text parameter').toBeTruthy();
+    await page.locator(`[data-product="${text!.m.id}"]`).tap();
+    const f0 = await settled(page);
+    const input = page.locator(`[data-param="${text!.p!.id}"] input[type=text]`);
+    const initial = await input.inputValue();
+    expect(await input.getAttribute('inputmode'), 'no OS keyboard on a kiosk').toBe('none');
+    await input.tap();
+    await osk().waitFor();
+    for (const c of ['ç', 'ã', 'q', 'w', '1']) expect(await key(c).count(), `key ${c}`).toBe(1);
+    for (let i = 0; i < [...initial].length; i++) await key('backspace').tap();
+    expect(await input.inputValue()).toBe('');
+    await key('shift').tap();
+    for (const k of ['J', 'o', 'ã', 'o']) await key(k).tap();
+    await key('space').tap();
+    for (const k of ['ç', '7']) await key(k).tap();
+    expect(await input.inputValue()).toBe('João ç7');
+    expect(await page.locator('[data-testid="osk-text"]').textContent()).toBe('João ç7');
+    await key('done').tap();
+    expect(await osk().count()).toBe(0);
+    const f1 = await nextBuild(page, f0.seq);
+    expect(f1.triangles).not.toBe(f0.triangles);
+    expect(f1.volume).not.toBeCloseTo(f0.volume, 3);
+    // One typing session is one undo step.
+    expect((await state()).canUndo).toBe(true);
+  });
+
+  it('asks "Are you still there?" after the idle time; "I\'m still here" keeps the design', async () => {
+    const prompt = page.locator('[data-testid="idle-prompt"]');
+    await prompt.waitFor({ timeout: (IDLE + 5) * 1000 });
+    expect(await prompt.textContent()).toContain('Você ainda está aí?');
+    const s = Number(await prompt.locator('[data-testid="idle-seconds"]').textContent());
+    expect(s).toBeGreaterThan(0);
+    expect(s).toBeLessThanOrEqual(COUNTDOWN);
+    await page.getByRole('button', { name: 'Ainda estou aqui' }).tap();
+    expect(await prompt.count()).toBe(0);
+    expect((await state()).design).not.toBeNull();
+    expect(await attract().count()).toBe(0);
+  });
+
+  it('resets when nobody answers: design, undo history and browser storage are wiped; the next customer sees defaults', async () => {
+    const { text } = pickProducts(models);
+    await page.evaluate(async () => {
+      localStorage.setItem('customer-note', 'x');
+      sessionStorage.setItem('customer-note', 'x');
+      await new Promise<void>((resolve, reject) => {
+        const r = indexedDB.open('customer-db');
+        r.onsuccess = () => { r.result.close(); resolve(); };
+        r.onerror = () => reject(new Error('indexedDB'));
+      });
+      await (await caches.open('customer-cache')).put('/customer', new Response('x'));
+    });
+    expect((await state()).design).not.toBeNull();
+    const prompt = page.locator('[data-testid="idle-prompt"]');
+    await prompt.waitFor({ timeout: (IDLE + 5) * 1000 });
+    await attract().waitFor({ timeout: (COUNTDOWN + 5) * 1000 });
+    const s = await state();
+    expect(s.view).toBe('gallery');
+    expect(s.design).toBeNull();
+    expect(s.canUndo).toBe(false);
+    const stored = await page.evaluate(async () => ({
+      local: Object.keys(localStorage),
+      session: Object.keys(sessionStorage).filter((k) => k !== 'kiosk-test-started'),
+      dbs: (await indexedDB.databases()).map((d) => d.name),
+      caches: await caches.keys(),
+    }));
+    expect(stored).toEqual({ local: [], session: [], dbs: [], caches: [] });
+
+    // The next customer.
+    await attract().tap();
+    await page.locator(`[data-product="${text!.m.id}"]`).tap();
+    await settled(page);
+    const input = page.locator(`[data-param="${text!.p!.id}"] input[type=text]`);
+    expect(await input.inputValue()).toBe(String(text!.p!.default));
+    expect(await page.getByRole('button', { name: 'Desfazer' }).isDisabled()).toBe(true);
+    expect((await figures(page)).seq).toBeGreaterThan(0);
+  });
+
+  it('"Start over" wipes at once; staff settings say where they are managed in the web build', async () => {
+    expect((await state()).design).not.toBeNull();
+    await page.getByRole('button', { name: 'Recomeçar' }).tap();
+    await attract().waitFor();
+    expect((await state()).design).toBeNull();
+    await attract().tap();
+    await page.getByRole('button', { name: /Configurações do quiosque para a equipe/ }).tap();
+    await page.locator('[data-testid="kiosk-unmanaged"]').waitFor();
+    expect(await page.locator('[data-testid="kiosk-unmanaged"]').textContent()).toContain('máquina do quiosque');
+    await page.getByRole('button', { name: 'Fechar' }).tap();
+    expect(await page.locator('[data-testid="staff-dialog"]').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
