@@ -96,7 +96,9 @@ export function listCatalog(assets = assetsDir()): CatalogItem[] {
     files = modelFilesIn(modelsDir);
     if (existsSync(modelsDir))
       for (const d of readdirSync(modelsDir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name)))
-        if (d.isDirectory() && !d.name.startsWith('.')) files.push(...modelFilesIn(path.join(modelsDir, d.name)));
+        // a linked folder counts as a folder (statSync follows the link)
+        if (!d.name.startsWith('.') && statSync(path.join(modelsDir, d.name), { throwIfNoEntry: false })?.isDirectory())
+          files.push(...modelFilesIn(path.join(modelsDir, d.name)));
   }
   const out: CatalogItem[] = [];
   for (const file of files) {

@@ -5,6 +5,7 @@ import { UserError } from '../core/errors';
 import { renderThumbnailPng, write3mf, writeGlb, writeStl, writeUsdz } from '../core/export';
 import type { BuildResult } from '../core/geometry/mesh-data';
 import type { Design, MaterialCatalog, ProductModel } from '../core/model/types';
+import { getKernel } from './runtime';
 import { atelierVersion } from './version';
 
 export type OutFormat = 'stl' | '3mf' | 'glb' | 'usdz';
@@ -26,12 +27,13 @@ export interface EncodeInput {
   stlHeader?: string;
 }
 
-export function encode(format: OutFormat, x: EncodeInput): Uint8Array {
+export async function encode(format: OutFormat, x: EncodeInput): Promise<Uint8Array> {
   const parts = x.build.parts;
   if (parts.length === 0) throw new UserError(`"${x.model.id}" has no parts with these values: there is nothing to export.`);
   switch (format) {
     case 'stl':
-      return writeStl(parts.map((p) => p.mesh), x.stlHeader ?? `Atelier ${atelierVersion()} ${x.model.id} ${x.model.version}`);
+      // one merged solid: the parts' union, so touching parts (raised letters) share no faces
+      return writeStl((await getKernel()).solid(parts), x.stlHeader ?? `Atelier ${atelierVersion()} ${x.model.id} ${x.model.version}`);
     case '3mf':
       return write3mf(parts, x.materials, {
         title: x.design.name ? `${x.model.name}: ${x.design.name}` : x.model.name,

@@ -35,7 +35,7 @@ async function runJob(job: OrderJob): Promise<OrderResult> {
     const loaded = modelFor(job.model);
     const subject = { kind: 'model' as const, loaded, source: `order ${job.order}`, sourceFormat: 'catalog' as const };
     const built = await buildRequest({ subject, sets: job.params, materials: job.materials, quality: 'final', name: `Order ${job.order}` }, data);
-    const bytes = encode(job.format, { model: loaded.model, design: built.design, build: built.build, materials: data.materials });
+    const bytes = await encode(job.format, { model: loaded.model, design: built.design, build: built.build, materials: data.materials });
     writeFileAtomicSync(job.file, bytes, job.tempDir);
     const s = summarizeBuild(built.build);
     const mc = massAndCost(built.build, data.materials);

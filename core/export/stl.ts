@@ -29,11 +29,15 @@ export function writeStl(meshes: MeshData | MeshData[], header = 'Atelier binary
     const ax = p[a]!, ay = p[a + 1]!, az = p[a + 2]!;
     const bx = p[b]!, by = p[b + 1]!, bz = p[b + 2]!;
     const cx = p[c]!, cy = p[c + 1]!, cz = p[c + 2]!;
-    const ux = bx - ax, uy = by - ay, uz = bz - az;
-    const vx = cx - ax, vy = cy - ay, vz = cz - az;
-    let nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
-    const len = Math.hypot(nx, ny, nz) || 1;
-    nx /= len; ny /= len; nz /= len;
+    // The normal is computed the way admesh (and the slicers built on it) recompute it from the stored float32
+    // vertices, float32 edges and products, so that even a sliver triangle's normal agrees with theirs.
+    const fr = Math.fround;
+    const ux = fr(bx - ax), uy = fr(by - ay), uz = fr(bz - az);
+    const vx = fr(cx - ax), vy = fr(cy - ay), vz = fr(cz - az);
+    let nx = fr(fr(uy * vz) - uz * vy), ny = fr(fr(uz * vx) - ux * vz), nz = fr(fr(ux * vy) - uy * vx);
+    const len = Math.sqrt(nx * nx + ny * ny + nz * nz);
+    const inv = len < 1e-12 ? 0 : 1 / len;
+    nx = fr(nx * inv); ny = fr(ny * inv); nz = fr(nz * inv);
     f[0] = nx; f[1] = ny; f[2] = nz;
     f[3] = ax; f[4] = ay; f[5] = az;
     f[6] = bx; f[7] = by; f[8] = bz;

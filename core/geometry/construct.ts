@@ -142,6 +142,8 @@ function crossSection(s: RShape, env: ConstructEnv): CrossSection {
   }
 }
 
+const TEXT_WELD_MM = 0.005;
+
 function text(n: Extract<RNode, { type: 'text' }>, env: ConstructEnv, path: string): Manifold {
   const { wasm, arena } = env;
   if (n.text.trim() === '') throw new UserError([{ path, message: `${path}: the text is empty; type at least one character` }]);
@@ -152,7 +154,11 @@ function text(n: Extract<RNode, { type: 'text' }>, env: ConstructEnv, path: stri
     if (e instanceof UserError) throw new UserError([{ path, message: `${e.message} (in "${n.text}")` }]);
     throw e;
   }
-  const cs = arena.own(new wasm.CrossSection(polys, 'NonZero'));
+  // Glyphs that merely touch (a corner of one on the edge of the next, at small sizes or tight spacing) would meet
+  // along a line shared by four faces: valid in an indexed mesh, but not in an STL, whose vertices are matched by
+  // position. Growing the outline by 5 µm, far below any printer's resolution, welds them into one solid.
+  const raw = arena.own(new wasm.CrossSection(polys, 'NonZero'));
+  const cs = arena.own(raw.offset(TEXT_WELD_MM, 'Miter'));
   const flat = arena.own(cs.extrude(n.height));
   if (!n.wrapRadius) return flat;
   // Bend around the Z axis: x runs along the circumference, z (depth) outward from radius R, y up; facing -Y (front).

@@ -28,6 +28,11 @@ export interface GeometryEnv {
 
 export interface GeometryKernel {
   build(inputs: BuildInputs, env: GeometryEnv): BuildResult;
+  /**
+   * The parts as one closed solid (their boolean union), for single-body formats such as STL: parts that touch or
+   * overlap (raised letters on a plate) become one manifold shell instead of solids sharing faces.
+   */
+  solid(parts: PartMesh[]): MeshData;
   /** WASM objects currently alive that this kernel allocated (0 between builds). */
   liveObjects(): number;
   /** Bytes of WASM heap (grows, never shrinks; stable across rebuilds when nothing leaks). */
@@ -54,6 +59,21 @@ interface CachedPart {
   bbox: BBox;
 }
 
+/** Copies a manifold's triangles out of WASM memory as positions (xyz) and indices. */
+function meshOf(m: Manifold): MeshData {
+  const mesh = m.getMesh();
+  const np = mesh.numProp;
+  const vp = mesh.vertProperties;
+  const nv = vp.length / np;
+  const positions = new Float32Array(nv * 3);
+  for (let i = 0; i < nv; i++) {
+    positions[i * 3] = vp[i * np]!;
+    positions[i * 3 + 1] = vp[i * np + 1]!;
+    positions[i * 3 + 2] = vp[i * np + 2]!;
+  }
+  return { positions, indices: new Uint32Array(mesh.triVerts) };
+}
+
 export async function createGeometryKernel(opts: { wasmUrl?: string } = {}): Promise<GeometryKernel> {
   const wasm: ManifoldToplevel = await Module(opts.wasmUrl ? { locateFile: () => opts.wasmUrl! } : undefined);
   wasm.setup();
@@ -75,19 +95,9 @@ export async function createGeometryKernel(opts: { wasmUrl?: string } = {}): Pro
       if (m.isEmpty()) throw new UserError([{ path, message: `part '${name}' is empty: its solids do not overlap or cancel out` }]);
       const tris = m.numTri();
       if (tris > budget.maxTriangles) throw new BudgetError(`part '${name}' has ${tris} triangles, more than the ${budget.maxTriangles} allowed; lower the detail`);
-      const mesh = m.getMesh();
-      const np = mesh.numProp;
-      const vp = mesh.vertProperties;
-      const nv = vp.length / np;
-      const positions = new Float32Array(nv * 3);
-      for (let i = 0; i < nv; i++) {
-        positions[i * 3] = vp[i * np]!;
-        positions[i * 3 + 1] = vp[i * np + 1]!;
-        positions[i * 3 + 2] = vp[i * np + 2]!;
-      }
       const bb = m.boundingBox();
       const out: CachedPart = {
-        mesh: { positions, indices: new Uint32Array(mesh.triVerts) },
+        mesh: meshOf(m),
         volume: m.volume(),
         surfaceArea: m.surfaceArea(),
         genus: m.genus(),
@@ -132,6 +142,22 @@ export async function createGeometryKernel(opts: { wasmUrl?: string } = {}): Pro
       }
       if (parts.length === 0) throw new UserError(`${model.name} has no parts with these settings`);
       return { parts, bbox: mergeBoxes(parts.map((p) => p.bbox)), volume: parts.reduce((s, p) => s + p.volume, 0), triangles };
+    },
+    solid(parts) {
+      if (disposed) throw new Error('geometry kernel used after dispose()');
+      if (parts.length === 1) return parts[0]!.mesh;
+      const arena = new Arena();
+      try {
+        const solids = parts.map((p) =>
+          arena.own(new wasm.Manifold(new wasm.Mesh({ numProp: 3, vertProperties: p.mesh.positions, triVerts: p.mesh.indices }))),
+        );
+        const all = arena.own(wasm.Manifold.union(solids));
+        const status = all.status();
+        if (status !== 'NoError') throw new UserError(`the parts could not be joined into one solid (${status})`);
+        return meshOf(all);
+      } finally {
+        arena.free();
+      }
     },
     liveObjects: () => Arena.live,
     heapBytes: () => (wasm as unknown as { HEAPU8?: Uint8Array }).HEAPU8?.length ?? 0,

@@ -26,7 +26,7 @@ beforeAll(async () => {
   dir = tempDir('cli-batch');
   env = { ATELIER_ASSETS: makeCatalog(dir) };
   const list = JSON.parse((await runCli(['list', '--json'], { env })).stdout) as { id: string }[];
-  const candidates = [...list.filter((m) => /name|key/.test(m.id)), ...list];
+  const candidates = [...list.filter((m) => /nameplate/.test(m.id)), ...list]; // long names fit a nameplate
   for (const m of candidates) {
     const info = JSON.parse((await runCli(['info', m.id, '--json'], { env })).stdout) as { parameters: { id: string; type: string; maxLength?: number }[] };
     const t = info.parameters.find((p) => p.type === 'text' && (p.maxLength ?? 0) >= 8);

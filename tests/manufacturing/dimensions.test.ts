@@ -30,8 +30,8 @@ async function exportBoth(file: string, values: Record<string, unknown>, stem: s
   const design = designFrom(model, prep.values);
   const stl = path.join(dir, `${stem}.stl`);
   const tmf = path.join(dir, `${stem}.3mf`);
-  writeFileSync(stl, encode('stl', { model, design, build, materials: data.materials }));
-  writeFileSync(tmf, encode('3mf', { model, design, build, materials: data.materials }));
+  writeFileSync(stl, await encode('stl', { model, design, build, materials: data.materials }));
+  writeFileSync(tmf, await encode('3mf', { model, design, build, materials: data.materials }));
   return { size: bboxSize(build.bbox), stl, tmf };
 }
 

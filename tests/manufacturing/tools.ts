@@ -79,13 +79,16 @@ const prusaHome = tempDir('prusa-home');
 export function prusaInfo(file: string): PrusaInfo {
   const r = spawnSync('prusa-slicer', ['--info', file], { encoding: 'utf8', timeout: 300_000, env: { ...process.env, HOME: prusaHome } });
   const raw = `${r.stdout}${r.stderr}`.split('\n').filter((l) => !l.includes('[trace]')).join('\n');
-  const val = (k: string): number => {
-    const m = new RegExp(`^${k} = ([-0-9.eE+]+)`, 'm').exec(raw);
-    if (!m) throw new Error(`prusa-slicer --info printed no ${k} for ${file}:\n${raw.slice(0, 2000)}`);
-    return Number(m[1]);
+  // PrusaSlicer prints one block per object (a 3MF part); the product's size is the union of their boxes.
+  const all = (k: string): number[] => [...raw.matchAll(new RegExp(`^${k} = ([-0-9.eE+]+)`, 'gm'))].map((m) => Number(m[1]));
+  const span = (axis: 'x' | 'y' | 'z'): number => {
+    const lo = all(`min_${axis}`);
+    const hi = all(`max_${axis}`);
+    if (lo.length === 0 || lo.length !== hi.length) throw new Error(`prusa-slicer --info printed no min_${axis}/max_${axis} for ${file}:\n${raw.slice(0, 2000)}`);
+    return Math.max(...hi) - Math.min(...lo);
   };
   const repairs = raw.split('\n').filter((l) => /^(open_edges|degenerate_facets|edges_fixed|facets_removed|facets_added|facets_reversed|backwards_edges) =/.test(l));
-  return { manifold: /^manifold = yes/m.test(raw), repairs, size: { x: val('size_x'), y: val('size_y'), z: val('size_z') }, raw };
+  return { manifold: /^manifold = /m.test(raw) && !/^manifold = no/m.test(raw), repairs, size: { x: span('x'), y: span('y'), z: span('z') }, raw };
 }
 
 /** Slices to G-code with PrusaSlicer's defaults; returns the G-code text (throws with the log on failure). */
