@@ -42,7 +42,12 @@ export function renderThumbnailPng(parts: PartMesh[], size = 256): Uint8Array {
   const scale = (W * 0.84) / span;
   const cx = (minX + maxX) / 2, cy = (minY + maxY) / 2;
   const color = new Float32Array(W * W * 3);
-  for (let i = 0; i < W * W; i++) color.set(BACKGROUND, i * 3);
+  const [br, bg, bb] = BACKGROUND as [number, number, number];
+  for (let i = 0; i < W * W * 3; i += 3) {
+    color[i] = br;
+    color[i + 1] = bg;
+    color[i + 2] = bb;
+  }
   const depth = new Float32Array(W * W).fill(-Infinity);
   parts.forEach((p, pi) => {
     const rgb = hex(p.color);

@@ -6,6 +6,7 @@ import { strToU8 } from 'fflate';
 import type { PartMesh } from '../geometry/mesh-data';
 import type { MaterialCatalog } from '../model/types';
 import { minMax3, round6, srgbHexToLinear, toArSpace } from './ar-space';
+import { crc32 } from './png';
 
 export const USDZ_LAYER = 'product.usda';
 
@@ -80,21 +81,6 @@ export function writeUsdz(parts: PartMesh[], materials: MaterialCatalog): Uint8A
 }
 
 // ---- zip, stored, 64-byte aligned ----------------------------------------------------------------------------
-
-let crcTable: Uint32Array | undefined;
-export function crc32(data: Uint8Array): number {
-  if (!crcTable) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
-    }
-  }
-  let c = 0xffffffff;
-  for (let i = 0; i < data.length; i++) c = crcTable[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 const PAD_HEADER_ID = 0x1986; // an unregistered extra-field id used for alignment padding
 
