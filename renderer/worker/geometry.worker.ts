@@ -5,7 +5,7 @@ import { createGeometryKernel, type GeometryKernel } from '../../core/geometry/i
 import { FontLibrary } from '../../core/text/index';
 import { parseMaterialCatalog } from '../../core/model/index';
 import { applyMaterialOverrides, prepareDesign, valueContextFor } from '../../core/pipeline';
-import { write3mf, writeStl } from '../../core/export/index';
+import { write3mf, writeGlb, writeStl, writeUsdz } from '../../core/export/index';
 import { checkPrintability, massAndCost, type PrinterProfile } from '../../core/check/index';
 import type { BuildResult } from '../../core/geometry/mesh-data';
 import type { MaterialCatalog, ProductModel } from '../../core/model/types';
@@ -83,7 +83,9 @@ async function handle(req: WorkerRequest): Promise<void> {
     case 'build': {
       const t0 = performance.now();
       const { result, model, scope } = build(req.key, req.values, req.quality, req.materialOverrides);
-      const parts: BuiltPart[] = result.parts.map((p) => ({ name: p.name, material: p.material, color: p.color, positions: p.mesh.positions, indices: p.mesh.indices, volume: p.volume, bbox: p.bbox }));
+      // Copies, then transferred: the kernel's part cache keeps the originals for the next build (transferring
+      // those would detach them, and the next build that reuses a cached part would fail to post).
+      const parts: BuiltPart[] = result.parts.map((p) => ({ name: p.name, material: p.material, color: p.color, positions: p.mesh.positions.slice(), indices: p.mesh.indices.slice(), volume: p.volume, bbox: p.bbox }));
       const transfer = transferables(parts.flatMap((p) => [p.positions, p.indices]));
       post({ type: 'built', id: req.id, parts, figures: figures(result, model, scope, req.printerId), ms: performance.now() - t0 }, transfer);
       return;
@@ -93,18 +95,28 @@ async function handle(req: WorkerRequest): Promise<void> {
       post({ type: 'progress', id: req.id, stage: 'building' });
       const { result, model } = build(req.key, req.values, req.quality, req.materialOverrides);
       post({ type: 'progress', id: req.id, stage: 'writing' });
-      const bytes =
-        req.format === 'stl'
-          ? writeStl(result.parts.map((p) => p.mesh), `Atelier ${model.name}`)
-          : write3mf(result.parts, materials, {
-              title: req.title,
-              designer: model.designer,
-              description: model.description,
-              application: 'Atelier',
-              creationDate: new Date().toISOString(),
-              design: req.design,
-              thumbnailPng: req.thumbnailPng,
-            });
+      let bytes: Uint8Array;
+      switch (req.format) {
+        case 'stl':
+          bytes = writeStl(result.parts.map((p) => p.mesh), `Atelier ${model.name}`);
+          break;
+        case 'glb':
+          bytes = writeGlb(result.parts, materials);
+          break;
+        case 'usdz':
+          bytes = writeUsdz(result.parts, materials);
+          break;
+        default:
+          bytes = write3mf(result.parts, materials, {
+            title: req.title,
+            designer: model.designer,
+            description: model.description,
+            application: 'Atelier',
+            creationDate: new Date().toISOString(),
+            design: req.design,
+            thumbnailPng: req.thumbnailPng,
+          });
+      }
       post({ type: 'exported', id: req.id, bytes, triangles: result.triangles, parts: result.parts.length, ms: performance.now() - t0 }, transferables([bytes]));
       return;
     }

@@ -10,7 +10,13 @@ export type WorkerRequest =
   | { type: 'init'; id: number; wasmUrl: string; fonts: FontBytes[]; materialsJson: string; printersJson: string[] }
   | { type: 'model'; id: number; key: string; model: ProductModel; assets: Record<string, Uint8Array> }
   | { type: 'build'; id: number; key: string; values: Record<string, ParameterValue>; quality: Quality; printerId?: string; materialOverrides?: Record<string, string> }
-  | { type: 'export'; id: number; key: string; values: Record<string, ParameterValue>; quality: Quality; format: 'stl' | '3mf'; title: string; design: Design; thumbnailPng?: Uint8Array; materialOverrides?: Record<string, string> };
+  | { type: 'export'; id: number; key: string; values: Record<string, ParameterValue>; quality: Quality; format: ExportFormat; title: string; design: Design; thumbnailPng?: Uint8Array; materialOverrides?: Record<string, string> };
+
+/**
+ * Files the worker writes: STL and 3MF for manufacturing; GLB (Android Scene Viewer, WebXR) and USDZ (iOS Quick
+ * Look) for the phone hand-off and AR downloads, in metres.
+ */
+export type ExportFormat = 'stl' | '3mf' | 'glb' | 'usdz';
 
 /** A part ready for the preview: plain arrays (transferred, not copied). */
 export interface BuiltPart {
