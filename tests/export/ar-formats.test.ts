@@ -10,7 +10,8 @@ import { assetReader, loadCatalog } from '../catalog/catalog-support';
 
 // gltf-validator ships no types.
 type Report = { issues: { numErrors: number; numWarnings: number; messages: { code: string; message: string; severity: number; pointer?: string }[] } };
-const validator = (await import('gltf-validator')) as unknown as { validateBytes(b: Uint8Array, o?: object): Promise<Report> };
+const GLTF_VALIDATOR = 'gltf-validator';
+const validator = (await import(GLTF_VALIDATOR)) as { validateBytes(b: Uint8Array, o?: object): Promise<Report> };
 
 const catalog = loadCatalog();
 let kernel: GeometryKernel;
