@@ -90,7 +90,10 @@ const cost = () => page.locator('[data-testid="figures"] dt', { hasText: 'Materi
 
 describe('kiosk with the desktop host', () => {
   it('takes kiosk mode and its settings from the host: prices hidden, no export without a folder, Save does nothing', async () => {
-    await page.locator('[data-testid="attract"]').tap();
+    // The attract screen has the focus: Enter starts, like a touch (keyboard and switch users).
+    await page.locator('[data-testid="attract"]').waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="attract"]').waitFor({ state: 'detached' });
     const { text } = pickProducts(models);
     await page.locator(`[data-product="${text!.m.id}"]`).tap();
     await settled(page);

@@ -56,6 +56,25 @@ const state = () =>
     return { view: a.view, design: a.design, canUndo: a.canUndo, dirty: a.dirty };
   });
 
+/** Every visible control a customer can touch is at least 44 × 44 CSS pixels and has a name for screen readers. */
+async function expectTouchTargets(): Promise<void> {
+  const bad = await page.evaluate(() => {
+    const out: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('button, select, input:not([type=hidden]), [role=radio], [role=switch]')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || el.closest('[inert]')) continue;
+      const label = el.closest('label');
+      const box = label && el instanceof HTMLInputElement && ['checkbox', 'radio'].includes(el.type) ? label.getBoundingClientRect() : r;
+      const what = `${el.tagName.toLowerCase()} ${el.getAttribute('aria-label') ?? el.textContent?.trim() ?? ''}`.trim();
+      if (box.height < 44 || box.width < 44) out.push(`${what}: ${Math.round(box.width)}×${Math.round(box.height)}`);
+      const name = el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || (el as HTMLInputElement).labels?.length || el.textContent?.trim() || el.getAttribute('title');
+      if (!name) out.push(`${what}: no accessible name`);
+    }
+    return out;
+  });
+  expect(bad).toEqual([]);
+}
+
 describe('showroom kiosk (web build, ?kiosk=1)', () => {
   it('shows an attract screen cycling through the catalog until touched, then the catalog without file affordances', async () => {
     await attract().waitFor();
@@ -72,6 +91,7 @@ describe('showroom kiosk (web build, ?kiosk=1)', () => {
     expect(await page.locator('.shell').getAttribute('inert')).toBeNull();
     for (const name of ['Abrir…', 'Salvar', 'Mais']) expect(await page.getByRole('button', { name, exact: true }).count(), name).toBe(0);
     expect(await page.getByRole('button', { name: 'Recomeçar' }).isVisible()).toBe(true);
+    await expectTouchTargets();
   });
 
   it('types a name with ç and ã on the on-screen keyboard, and the model changes', async () => {
@@ -93,6 +113,7 @@ describe('showroom kiosk (web build, ?kiosk=1)', () => {
     for (const k of ['ç', '7']) await key(k).tap();
     expect(await input.inputValue()).toBe('João ç7');
     expect(await page.locator('[data-testid="osk-text"]').textContent()).toBe('João ç7');
+    await expectTouchTargets();
     await key('done').tap();
     expect(await osk().count()).toBe(0);
     const f1 = await nextBuild(page, f0.seq);
@@ -109,6 +130,7 @@ describe('showroom kiosk (web build, ?kiosk=1)', () => {
     const s = Number(await prompt.locator('[data-testid="idle-seconds"]').textContent());
     expect(s).toBeGreaterThan(0);
     expect(s).toBeLessThanOrEqual(COUNTDOWN);
+    await expectTouchTargets();
     await page.getByRole('button', { name: 'Ainda estou aqui' }).tap();
     expect(await prompt.count()).toBe(0);
     expect((await state()).design).not.toBeNull();
@@ -162,6 +184,7 @@ describe('showroom kiosk (web build, ?kiosk=1)', () => {
     await page.getByRole('button', { name: /Configurações do quiosque para a equipe/ }).tap();
     await page.locator('[data-testid="kiosk-unmanaged"]').waitFor();
     expect(await page.locator('[data-testid="kiosk-unmanaged"]').textContent()).toContain('máquina do quiosque');
+    await expectTouchTargets();
     await page.getByRole('button', { name: 'Fechar' }).tap();
     expect(await page.locator('[data-testid="staff-dialog"]').count()).toBe(0);
     expect(errors).toEqual([]);
