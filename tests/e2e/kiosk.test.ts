@@ -60,7 +60,7 @@ const state = () =>
 async function expectTouchTargets(): Promise<void> {
   const bad = await page.evaluate(() => {
     const out: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>('button, select, input:not([type=hidden]), [role=radio], [role=switch]')) {
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('button, select, input:not([type=hidden]), [role=radio], [role=switch]'))) {
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.height === 0 || el.closest('[inert]')) continue;
       const label = el.closest('label');
