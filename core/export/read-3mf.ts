@@ -7,6 +7,7 @@ import { UserError } from '../errors';
 import type { MeshData } from '../geometry/mesh-data';
 import { strictNumber, tokenizeXml } from './xml';
 import { DESIGN_PART } from './write-3mf';
+import { crc32 } from './png';
 
 export const LIMITS_3MF = {
   /** Compressed file size accepted (bytes). */
@@ -21,6 +22,12 @@ export const LIMITS_3MF = {
   objects: 10_000,
   componentDepth: 16,
 };
+
+/** 3MF extensions whose content this reader understands or may safely ignore for geometry. */
+const SUPPORTED_EXTENSIONS = new Set([
+  'http://schemas.microsoft.com/3dmanufacturing/core/2015/02',
+  'http://schemas.microsoft.com/3dmanufacturing/material/2015/02',
+]);
 
 const UNIT_TO_MM: Record<string, number> = { micron: 0.001, millimeter: 1, centimeter: 10, inch: 25.4, foot: 304.8, meter: 1000 };
 
@@ -61,6 +68,12 @@ export function read3mf(bytes: Uint8Array, file = '3MF file'): Read3mfResult {
     if (e instanceof UserError) throw e;
     throw new UserError(`${file} is not a readable zip package (${e instanceof Error ? e.message : 'corrupt'})`);
   }
+  const crcs = centralCrcs(bytes);
+  for (const [name, data] of Object.entries(entries)) {
+    const want = crcs.get(name);
+    if (want !== undefined && crc32(data) !== want) throw new UserError(`${file} is damaged: entry ${name} fails its checksum (CRC)`);
+  }
+  for (const name of Object.keys(entries)) if (name.endsWith('.rels')) checkRelationships(entries[name]!, `${file} (${name})`);
   const got = Object.values(entries).reduce((s, b) => s + b.length, 0);
   if (got > LIMITS_3MF.totalBytes) throw new UserError(`${file} unpacks to more than allowed`);
   if (!entries['[Content_Types].xml']) throw new UserError(`${file} has no [Content_Types].xml: not a valid 3MF package`);
@@ -89,6 +102,41 @@ function startPart(entries: Record<string, Uint8Array>, file: string): string {
   throw new UserError(`${file} declares no 3D model part`);
 }
 
+/** The CRC-32 of each entry, from the zip's central directory (fflate does not check them). */
+function centralCrcs(zip: Uint8Array): Map<string, number> {
+  const out = new Map<string, number>();
+  const dv = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  let eocd = -1;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 65535); i--) {
+    if (dv.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return out;
+  const n = dv.getUint16(eocd + 10, true);
+  let o = dv.getUint32(eocd + 16, true);
+  for (let k = 0; k < n && o + 46 <= zip.length && dv.getUint32(o, true) === 0x02014b50; k++) {
+    const crc = dv.getUint32(o + 16, true);
+    const nameLen = dv.getUint16(o + 28, true);
+    const skip = nameLen + dv.getUint16(o + 30, true) + dv.getUint16(o + 32, true);
+    out.set(strFromU8(zip.subarray(o + 46, o + 46 + nameLen)), crc);
+    o += 46 + skip;
+  }
+  return out;
+}
+
+/** Relationships must stay inside the package: no external targets, no drive letters or URLs. */
+function checkRelationships(rels: Uint8Array, where: string): void {
+  for (const ev of tokenizeXml(utf8(rels, where), where)) {
+    if (ev.t !== 'open' || ev.name !== 'Relationship') continue;
+    const target = ev.attrs.get('Target') ?? '';
+    if (ev.attrs.get('TargetMode') === 'External' || /^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(target) || target.startsWith('//') || target.includes('\\'))
+      throw new UserError(`${where}: a relationship points outside the package (${JSON.stringify(target.slice(0, 80))}); a 3MF must be self-contained`);
+    if (target.split('/').includes('..')) throw new UserError(`${where}: a relationship points outside the package`);
+  }
+}
+
 function parseModelXml(xml: string, where: string): Read3mfResult {
   let unit = 'millimeter';
   const objects = new Map<string, ObjDef>();
@@ -97,22 +145,52 @@ function parseModelXml(xml: string, where: string): Read3mfResult {
   let cur: ObjDef | undefined;
   let metaName: string | undefined;
   let sawModel = false;
+  let sawBuild = false;
+  let depth = 0;
+  let resourcesDepth = -1;
+  const resourceIds = new Set<string>();
+  const objectTypes = new Map<string, string>();
+  let objectPid: string | undefined;
   let verts = 0;
   let tris = 0;
   for (const ev of tokenizeXml(xml, where)) {
     if (ev.t === 'open') {
       const a = ev.attrs;
+      // Every resource (object, base materials, colour group, texture…) has an id unique among all resources.
+      if (depth === resourcesDepth + 1 && resourcesDepth >= 0) {
+        const rid = a.get('id');
+        if (rid !== undefined) {
+          if (resourceIds.has(rid)) throw new UserError(`${where}: resource id ${rid} is used twice; every resource needs its own id`);
+          resourceIds.add(rid);
+        }
+      }
+      depth++; // the tokenizer closes self-closing tags too
       switch (ev.name) {
         case 'model': {
           sawModel = true;
           unit = a.get('unit') ?? 'millimeter';
           if (!(unit in UNIT_TO_MM)) throw new UserError(`${where}: unit "${unit}" is not a 3MF unit (${Object.keys(UNIT_TO_MM).join(', ')})`);
+          const required = (a.get('requiredextensions') ?? '').split(/\s+/).filter(Boolean);
+          for (const prefix of required) {
+            const ns = a.get(`xmlns:${prefix}`);
+            if (!ns || !SUPPORTED_EXTENSIONS.has(ns))
+              throw new UserError(`${where}: the file requires the 3MF extension ${ns ?? `"${prefix}"`}, which Atelier cannot read (it reads core and materials)`);
+          }
           break;
         }
+        case 'resources':
+          resourcesDepth = depth - 1;
+          break;
+        case 'build':
+          sawBuild = true;
+          break;
         case 'object': {
           const id = a.get('id');
           if (!id || !/^\d+$/.test(id)) throw new UserError(`${where}: an object needs a numeric id`);
           if (objects.has(id)) throw new UserError(`${where}: object id ${id} is used twice`);
+          objectTypes.set(id, a.get('type') ?? 'model');
+          objectPid = a.get('pid');
+          if (a.get('pindex') !== undefined && objectPid === undefined) throw new UserError(`${where}: object ${id} has a pindex but no pid (property group)`);
           if (objects.size >= LIMITS_3MF.objects) throw new UserError(`${where}: more than ${LIMITS_3MF.objects} objects`);
           cur = { name: a.get('name') ?? `Object ${id}`, components: [] };
           objects.set(id, cur);
@@ -139,6 +217,8 @@ function parseModelXml(xml: string, where: string): Read3mfResult {
             if (v >= nv) throw new UserError(`${where}: triangle refers to vertex ${v}, but the mesh has ${nv}`);
             cur.mesh.idx.push(v);
           }
+          if ((a.get('p1') !== undefined || a.get('p2') !== undefined || a.get('p3') !== undefined) && a.get('pid') === undefined && objectPid === undefined)
+            throw new UserError(`${where}: a triangle has properties (p1) but neither it nor its object names a property group (pid)`);
           const t = cur.mesh.idx.length;
           const [i0, i1, i2] = cur.mesh.idx.slice(t - 3);
           if (i0 === i1 || i1 === i2 || i0 === i2) throw new UserError(`${where}: a triangle uses the same vertex twice`);
@@ -153,18 +233,33 @@ function parseModelXml(xml: string, where: string): Read3mfResult {
           items.push({ id: a.get('objectid') ?? '', m: transform(a.get('transform'), where) });
           break;
         case 'metadata':
-          metaName = a.get('name');
-          if (metaName && ev.selfClosing) metadata[metaName] = '';
+          // the model's own metadata (an object's metadata group is not the file's title or design)
+          metaName = cur ? undefined : a.get('name');
+          if (metaName !== undefined) {
+            if (Object.hasOwn(metadata, metaName)) throw new UserError(`${where}: metadata "${metaName}" is given twice`);
+            metadata[metaName] = '';
+          }
           break;
       }
     } else if (ev.t === 'text' && metaName) {
       metadata[metaName] = (metadata[metaName] ?? '') + ev.text;
     } else if (ev.t === 'close') {
-      if (ev.name === 'object') cur = undefined;
+      depth--;
+      if (ev.name === 'resources') resourcesDepth = -1;
+      if (ev.name === 'object') {
+        cur = undefined;
+        objectPid = undefined;
+      }
       if (ev.name === 'metadata') metaName = undefined;
     }
   }
   if (!sawModel) throw new UserError(`${where}: no <model> element`);
+  if (!sawBuild) throw new UserError(`${where}: no <build> element: the file does not say which objects to print`);
+  for (const it of items) {
+    const type = objectTypes.get(it.id);
+    if (type === undefined) throw new UserError(`${where}: the build refers to object ${it.id}, which does not exist`);
+    if (type === 'other') throw new UserError(`${where}: the build refers to object ${it.id} of type "other", which is not printable`);
+  }
   const scale = UNIT_TO_MM[unit]!;
   const result: { name: string; mesh: MeshData }[] = [];
   const flatten = (id: string, m: number[], depth: number, name: string, pos: number[], idx: number[]) => {
@@ -211,6 +306,8 @@ function compose(outer: number[], inner: number[]): number[] {
 }
 
 function utf8(b: Uint8Array, what: string): string {
+  if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff) || (b[0] === 0x3c && b[1] === 0x00) || (b[0] === 0x00 && b[1] === 0x3c))
+    throw new UserError(`${what} is UTF-16 text; 3MF requires UTF-8`);
   try {
     return strFromU8(b);
   } catch {
