@@ -182,6 +182,25 @@ describe('AR at true scale (emulated headset in a synthetic room)', () => {
     expectWithin(meas.oriented, size, 0.01, 'size after turning');
     expect(Math.abs(meas.aabb[0] - size[0]) / size[0], 'the turned product is really turned').toBeGreaterThan(0.01);
 
+    // A two-finger twist (a quarter turn clockwise on screen) turns it a quarter turn clockwise seen from above.
+    await page.evaluate(() => {
+      const el = document.querySelector('[data-testid="ar-overlay"]')!;
+      const fire = (type: string, id: number, x: number, y: number) =>
+        el.dispatchEvent(new PointerEvent(type, { pointerId: id, pointerType: 'touch', clientX: x, clientY: y, bubbles: true, isPrimary: id === 1 }));
+      fire('pointerdown', 1, 500, 300);
+      fire('pointerdown', 2, 700, 300);
+      for (let i = 1; i <= 8; i++) {
+        const a = (i / 8) * (Math.PI / 2);
+        fire('pointermove', 2, 500 + 200 * Math.cos(a), 300 + 200 * Math.sin(a));
+      }
+      fire('pointerup', 2, 500, 500);
+      fire('pointerup', 1, 500, 300);
+    });
+    const twisted = (await probe())!;
+    expect(twisted.placed!.yaw - turned.placed!.yaw).toBeCloseTo(-Math.PI / 2, 3);
+    expect(twisted.placed!.position, 'a twist does not move it').toEqual(placed.placed!.position);
+    expectWithin((await placedMeasure()).oriented, size, 0.01, 'size after a twist');
+
     // Back to the editor: the same design, nothing to undo. (Level the headset first: iwer starts the next session's
     // 'local' space at the viewer pose of the last frame it drew, and a phone's 'local' space is level.)
     await setPose(Math.PI, 0);

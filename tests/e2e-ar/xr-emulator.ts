@@ -27,8 +27,18 @@ export async function xrEmulatorScript(): Promise<string> {
     target: 'es2022',
     write: false,
     logLevel: 'silent',
-    // @iwer/sem's ES build imports the room captures lazily; the test hands one in instead.
+    // @iwer/sem's ES build imports its five room captures lazily (4.6 MB an IIFE would inline); the test hands one
+    // in through loadRoom instead, so its registry is replaced by an empty one.
     define: { __IS_UMD__: 'false' },
+    plugins: [
+      {
+        name: 'no-bundled-rooms',
+        setup(b) {
+          b.onResolve({ filter: /^\.\/registry\.js$/ }, (a) => (a.importer.includes(`${path.sep}@iwer${path.sep}sem${path.sep}`) ? { path: 'registry', namespace: 'empty-rooms' } : undefined));
+          b.onLoad({ filter: /.*/, namespace: 'empty-rooms' }, () => ({ contents: 'export const Environments = {};', loader: 'js' }));
+        },
+      },
+    ],
   });
   const js = out.outputFiles[0]!.text;
   return `${js}\n;window.__atelierXr.loadRoom(${JSON.stringify(roomJson())});`;
