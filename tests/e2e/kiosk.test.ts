@@ -121,6 +121,22 @@ describe('showroom kiosk (web build, ?kiosk=1)', () => {
     expect(f1.volume).not.toBeCloseTo(f0.volume, 3);
     // One typing session is one undo step.
     expect((await state()).canUndo).toBe(true);
+
+    // Number parameters get a number pad; Done commits the value like Enter.
+    const n = text!.m.parameters.find((q) => !q.visibleWhen && q.type === 'number' && q.unit === 'mm');
+    expect(n, 'a millimetre parameter on the text product').toBeTruthy();
+    const numField = page.locator(`[data-param="${n!.id}"] input[type=text]`);
+    const current = Number(await numField.inputValue());
+    const target = String([1, 2].map((k) => Math.round(n!.min! + ((n!.max! - n!.min!) * k) / 3)).find((v) => v !== current));
+    await numField.tap();
+    await osk().waitFor();
+    expect(await key('q').count(), 'digits only').toBe(0);
+    for (let i = 0; i < (await numField.inputValue()).length; i++) await key('backspace').tap();
+    for (const d of target) await key(d).tap();
+    await key('done').tap();
+    const f2 = await nextBuild(page, f1.seq);
+    expect(Number(await numField.inputValue())).toBe(Number(target));
+    expect([f2.size, f2.volume]).not.toEqual([f1.size, f1.volume]);
   });
 
   it('asks "Are you still there?" after the idle time; "I\'m still here" keeps the design', async () => {

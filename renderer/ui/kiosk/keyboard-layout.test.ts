@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyKey, canType, keyboardLocale, keyboardRows, shiftAfter, type Key } from './keyboard-layout';
+import { applyKey, canType, keyboardLocale, keyboardRows, NUMBER_CHARS, numberRows, shiftAfter, type Key } from './keyboard-layout';
 import { countdownFor, kioskUrlOptions } from './kiosk-config';
 
 const ch = (value: string): Key => ({ kind: 'char', value });
@@ -54,6 +54,14 @@ describe('on-screen keyboard layout', () => {
     expect(shiftAfter(ch('Ç'), true)).toBe(false);
     expect(shiftAfter(ch('1'), true)).toBe(true);
     expect(shiftAfter(ch('-'), true)).toBe(true);
+  });
+
+  it('has a number pad with every digit, the decimal point, backspace and done', () => {
+    const rows = numberRows();
+    expect(values(rows).sort().join('')).toBe([...NUMBER_CHARS].sort().join(''));
+    expect(rows.flat().map((k) => k.kind)).toEqual(expect.arrayContaining(['backspace', 'done']));
+    expect(applyKey('12', ch('x'), { allowed: NUMBER_CHARS })).toBe('12');
+    expect(applyKey('12', ch('.'), { allowed: NUMBER_CHARS })).toBe('12.');
   });
 
   it('picks the layout from the UI language', () => {

@@ -38,6 +38,14 @@ export function keyboardRows(locale: KeyboardLocale, shifted: boolean): Key[][] 
   ];
 }
 
+/** Characters a number field accepts: digits and the decimal point. */
+export const NUMBER_CHARS = '0123456789.';
+
+/** A phone-style number pad for number parameters: 7-8-9 on top, the decimal point beside 0. */
+export function numberRows(): Key[][] {
+  return [chars('789', false), chars('456', false), chars('123', false), [...chars('.0', false), { kind: 'backspace' }], [{ kind: 'done' }]];
+}
+
 export interface TextLimits {
   maxLength?: number;
   /** Only these characters may be typed (the parameter's allowedCharacters). */

@@ -12,6 +12,8 @@ const TICK_MS = 250;
 
 /** What the on-screen keyboard types into. */
 export interface KeyboardTarget {
+  /** Identifies the field, so tapping it again keeps the keyboard as it is. */
+  id?: string;
   /** For the keyboard's label and the typed-text preview. */
   label: string;
   read(): string;
@@ -22,6 +24,8 @@ export interface KeyboardTarget {
   allowed?: string;
   /** Extra keys, e.g. path separators for the staff's export folder. */
   extra?: string;
+  /** A number pad instead of letters (number parameters). */
+  numeric?: boolean;
 }
 
 export class KioskState {
