@@ -24,39 +24,76 @@ export function readJson(text: string, file?: string, what = 'file'): JsonSource
     const lc = lineCol(text, tooDeep);
     throw new UserError([{ file, ...lc, message: `the ${what} is nested more than ${MAX_JSON_DEPTH} levels deep` }]);
   }
-  const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
-  if (errors.length > 0 || !tree) {
-    const problems: Problem[] = errors.slice(0, 10).map((e) => ({
-      file,
-      ...lineCol(text, e.offset),
-      message: `not valid JSON: ${humanJsonError(printParseErrorCode(e.error))}`,
-    }));
-    throw new UserError(problems.length ? problems : [{ file, message: `the ${what} is empty` }]);
-  }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    throw new UserError([{ file, message: `the ${what} is not valid JSON` }]);
+    throw new UserError(syntaxProblems(text, file, what));
   }
+  // The offset tree is only needed to locate problems: built on first use, so valid files load fast.
+  let tree: Node | undefined;
+  // Offsets of line starts, built on first use: locating many problems stays linear in the file size.
+  let starts: number[] | undefined;
+  const at = (offset: number) => {
+    if (!starts) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: Math.min(offset, text.length) - starts[lo]! + 1 };
+  };
   return {
     value,
     locate(path: string) {
+      tree ??= parseTree(text, [], { allowTrailingComma: false, disallowComments: true });
+      if (!tree) return undefined;
       const segs = pathSegments(path);
       let node: Node | undefined = findNodeAtLocation(tree, segs);
       // A missing property: point at its parent object.
       for (let n = segs.length - 1; !node && n >= 0; n--) node = findNodeAtLocation(tree, segs.slice(0, n));
       if (!node) return undefined;
       const off = node.parent?.type === 'property' && node.parent.children?.[1] === node ? node.parent.offset : node.offset;
-      return lineCol(text, off);
+      return at(off);
     },
   };
 }
 
-/** Adds line/column (and file) to problems that have a JSON path. */
+/** Where and why text that JSON.parse refused is not valid JSON (at most 10 places). */
+function syntaxProblems(text: string, file: string | undefined, what: string): Problem[] {
+  const errors: ParseError[] = [];
+  let tree: Node | undefined;
+  try {
+    tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  } catch (e) {
+    // Broken JSON can hide brackets from depthExceeded (e.g. inside a comment); the recursive parser then overflows.
+    if (!(e instanceof RangeError)) throw e;
+    return [{ file, message: `the ${what} is not valid JSON, or is nested more than ${MAX_JSON_DEPTH} levels deep` }];
+  }
+  const problems: Problem[] = errors.slice(0, 10).map((e) => ({
+    file,
+    ...lineCol(text, e.offset),
+    message: `not valid JSON: ${humanJsonError(printParseErrorCode(e.error))}`,
+  }));
+  if (problems.length) return problems;
+  return [{ file, message: tree ? `the ${what} is not valid JSON` : `the ${what} is empty` }];
+}
+
+/** Most problems reported for one file: enough to fix it, few enough to read (and to locate quickly). */
+export const MAX_PROBLEMS = 200;
+
+/** Adds line/column (and file) to problems that have a JSON path; lists at most MAX_PROBLEMS and counts the rest. */
 export function locateProblems(src: JsonSource, problems: Problem[], file?: string): Problem[] {
-  return problems.map((p) => ({ ...(file ? { file } : {}), ...p, ...(p.path && p.line === undefined ? src.locate(p.path) : {}) }));
+  const out = problems
+    .slice(0, MAX_PROBLEMS)
+    .map((p) => ({ ...(file ? { file } : {}), ...p, ...(p.path && p.line === undefined ? src.locate(p.path) : {}) }));
+  if (problems.length > MAX_PROBLEMS) out.push({ ...(file ? { file } : {}), message: `…and ${problems.length - MAX_PROBLEMS} more problems like these` });
+  return out;
 }
 
 export function pathSegments(path: string): (string | number)[] {
@@ -91,7 +128,7 @@ function depthExceeded(text: string, max: number): number {
     const c = text.charCodeAt(i);
     if (inStr) {
       if (c === 92) i++;
-      else if (c === 34) inStr = false;
+      else if (c === 34 || c === 10 || c === 13) inStr = false; // a line break ends a (broken) string, as for the parser
     } else if (c === 34) inStr = true;
     else if (c === 123 || c === 91) {
       if (++depth > max) return i;
