@@ -1,13 +1,15 @@
 // The AR entry where the screen has no AR camera, and "View on your phone", in Chromium without any XR emulator:
 // the AR button is disabled with the reason; in the browser host (no local network server) the dialog says so and
-// downloads a GLB and a USDZ of the design in metres; with a host that serves hand-offs (a stand-in for Electron's,
-// set on the app's host object) the dialog shows the link's QR code (decoded here), counts down, stops on Stop and
-// when the link expires. No request leaves 127.0.0.1.
+// downloads a GLB and a USDZ of the design in metres; with a host that serves hand-offs (the Electron main process's
+// own hand-off server and QR code from main/handoff, bound to 127.0.0.1 and bridged into the page in place of the
+// preload) the dialog shows the link's QR code (decoded here), the phone gets the very bytes the renderer wrote, the
+// dialog counts down, and sharing stops on Stop and when the link expires. No page request leaves 127.0.0.1.
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
-import QRCode from 'qrcode';
+import { startHandoffServer, type HandoffServer } from '../../main/handoff/server';
+import { qrSvg } from '../../main/handoff/qr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureWebBuild, ROOT } from '../e2e/build';
 import { launchChromium } from '../e2e/browser';
@@ -21,29 +23,25 @@ const requests: string[] = [];
 const errors: string[] = [];
 const PRODUCT = 'nameplate';
 
-interface FakeHandoff { calls: { title: string; glb: number[]; usdz: number[]; glbBytes: number; usdzBytes: number }[]; stops: number }
+interface Sent { title: string; glb: Uint8Array; usdz: Uint8Array }
+/** The desktop host's side of the bridge: what the page sent, how often it stopped, the running server. */
+const desk = { sent: [] as Sent[], stops: 0, server: undefined as HandoffServer | undefined, lifetimeMs: 5 * 60_000 };
 
-/** Replaces the app's host hand-off methods with a stand-in that records the calls (the Electron host's shape). */
-async function fakeHandoff(url: string, lifetimeMs: number): Promise<void> {
-  const qrSvg = await QRCode.toString(url, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
-  await page.evaluate(
-    ([url, qrSvg, lifetimeMs]) => {
-      const w = window as unknown as { atelier: { host: Record<string, unknown> }; __handoff: FakeHandoff };
-      w.__handoff = { calls: [], stops: 0 };
-      w.atelier.host.startHandoff = (req: { title: string; glb: Uint8Array; usdz: Uint8Array }) => {
-        w.__handoff.calls.push({ title: req.title, glb: [...req.glb.slice(0, 4)], usdz: [...req.usdz.slice(0, 4)], glbBytes: req.glb.byteLength, usdzBytes: req.usdz.byteLength });
-        return Promise.resolve({ url, qrSvg, expiresAt: Date.now() + lifetimeMs });
-      };
-      w.atelier.host.stopHandoff = () => {
-        w.__handoff.stops++;
-        return Promise.resolve();
-      };
-    },
-    [url, qrSvg, lifetimeMs] as const,
-  );
+/** Gives the app's host the Electron host's two hand-off calls, answered by main/handoff in this process. */
+async function bridgeHandoff(lifetimeMs: number): Promise<void> {
+  desk.lifetimeMs = lifetimeMs;
+  await page.evaluate(() => {
+    type Req = { title: string; glb: Uint8Array; usdz: Uint8Array };
+    const w = window as unknown as { atelier: { host: Record<string, unknown> }; __handoffStart(t: string, g: string, u: string): Promise<unknown>; __handoffStop(): Promise<void> };
+    const b64 = (b: Uint8Array) => {
+      let s = '';
+      for (let i = 0; i < b.length; i += 0x8000) s += String.fromCharCode(...b.subarray(i, i + 0x8000));
+      return btoa(s);
+    };
+    w.atelier.host.startHandoff = (r: Req) => w.__handoffStart(r.title, b64(r.glb), b64(r.usdz));
+    w.atelier.host.stopHandoff = () => w.__handoffStop();
+  });
 }
-
-const handoffState = (): Promise<FakeHandoff> => page.evaluate(() => (window as unknown as { __handoff: FakeHandoff }).__handoff);
 
 async function designSizeMm(): Promise<number[]> {
   return page.evaluate(() => {
@@ -67,12 +65,25 @@ beforeAll(async () => {
     localStorage.setItem('atelier.locale', 'en');
   });
   page.on('request', (r) => requests.push(r.url()));
+  await page.exposeFunction('__handoffStart', async (title: string, glb: string, usdz: string) => {
+    await desk.server?.stop();
+    const d = { title, glb: new Uint8Array(Buffer.from(glb, 'base64')), usdz: new Uint8Array(Buffer.from(usdz, 'base64')) };
+    desk.sent.push(d);
+    desk.server = await startHandoffServer(d, { host: '127.0.0.1', expiryMs: desk.lifetimeMs });
+    return { url: desk.server.url, qrSvg: await qrSvg(desk.server.url), expiresAt: desk.server.expiresAt };
+  });
+  await page.exposeFunction('__handoffStop', async () => {
+    desk.stops++;
+    await desk.server?.stop();
+    desk.server = undefined;
+  });
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(server.url + '/');
   await openProduct(page, PRODUCT);
 });
 
 afterAll(async () => {
+  await desk.server?.stop();
   await browser?.close();
   await server?.close();
 });
@@ -122,24 +133,26 @@ describe('AR entry without an AR camera, and View on your phone', () => {
     await page.waitForSelector('[data-testid="handoff-dialog"]', { state: 'detached' });
   });
 
-  it('with a host that serves hand-offs, shows the link as a QR code, counts down and stops on Stop', async () => {
-    const url = 'http://192.168.1.20:49321/h/Qm9vbXNoYWthbGFrYQ';
-    await fakeHandoff(url, 5 * 60_000);
+  it('with a host that serves hand-offs, shows the link as a QR code the phone can follow, counts down and stops on Stop', async () => {
+    await bridgeHandoff(5 * 60_000);
     await page.locator('[data-testid="handoff-open"]').click();
     const qr = page.locator('[data-testid="handoff-qr"]');
     await qr.waitFor({ timeout: 60_000 });
-    const calls = (await handoffState()).calls;
-    expect(calls).toHaveLength(1);
-    expect(calls[0]!.title.length).toBeGreaterThan(0);
-    expect(calls[0]!.glb).toEqual([0x67, 0x6c, 0x54, 0x46]); // "glTF"
-    expect(calls[0]!.usdz).toEqual([0x50, 0x4b, 0x03, 0x04]);
+    expect(desk.sent).toHaveLength(1);
+    const sent = desk.sent[0]!;
+    expect(sent.title.length).toBeGreaterThan(0);
+    expect(new TextDecoder().decode(sent.glb.slice(0, 4))).toBe('glTF');
+    expect([...sent.usdz.slice(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
 
-    // The code on screen carries the link.
+    // The code on screen carries the link, and the link serves the phone page and the renderer's own files.
     await page.waitForFunction(() => (document.querySelector('[data-testid="handoff-qr"]') as HTMLImageElement | null)?.complete === true);
     const png = PNG.sync.read(Buffer.from(await qr.screenshot()));
-    const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
-    expect(decoded?.data).toBe(url);
+    const url = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
+    expect(url).toBe(desk.server!.url);
     expect(await page.locator('[data-testid="handoff-url"]').textContent()).toBe(url);
+    expect((await fetch(url!)).status).toBe(200);
+    expect(new Uint8Array(await (await fetch(`${url}model.glb`)).arrayBuffer())).toEqual(sent.glb);
+    expect(new Uint8Array(await (await fetch(`${url}model.usdz`)).arrayBuffer())).toEqual(sent.usdz);
 
     const remaining = page.locator('[data-testid="handoff-remaining"]');
     expect(await remaining.textContent()).toMatch(/The link works for [45]:\d\d\./);
@@ -150,22 +163,24 @@ describe('AR entry without an AR camera, and View on your phone', () => {
 
     await page.locator('[data-testid="handoff-stop"]').click();
     await page.waitForSelector('[data-testid="handoff-dialog"]', { state: 'detached' });
-    expect((await handoffState()).stops).toBe(1);
+    expect(desk.stops).toBe(1);
+    await expect(fetch(url!)).rejects.toThrow(); // nobody is listening any more
   });
 
   it('says when the link has expired, stops sharing and offers a new link', async () => {
-    await fakeHandoff('http://192.168.1.20:49321/h/c2hvcnQ', 2500);
+    await bridgeHandoff(2500);
     await page.locator('[data-testid="handoff-open"]').click();
     await page.locator('[data-testid="handoff-qr"]').waitFor({ timeout: 60_000 });
     await page.waitForSelector('[data-testid="handoff-expired"]', { timeout: 10_000 });
     expect(await page.locator('[data-testid="handoff-qr"]').count()).toBe(0);
-    expect((await handoffState()).stops).toBe(1);
+    expect(desk.stops).toBe(2);
     await page.getByRole('button', { name: 'Make a new link' }).click();
     await page.locator('[data-testid="handoff-qr"]').waitFor({ timeout: 60_000 });
-    expect((await handoffState()).calls).toHaveLength(2);
+    expect(desk.sent).toHaveLength(3);
     await page.keyboard.press('Escape');
     await page.waitForSelector('[data-testid="handoff-dialog"]', { state: 'detached' });
-    expect((await handoffState()).stops).toBe(2);
+    expect(desk.stops).toBe(3);
+    expect(desk.server).toBeUndefined();
 
     expect(errors).toEqual([]);
     const away = requests.filter((u) => !['data:', 'blob:'].includes(new URL(u).protocol) && new URL(u).hostname !== '127.0.0.1');
