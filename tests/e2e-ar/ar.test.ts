@@ -98,8 +98,9 @@ async function enterAr(): Promise<Probe> {
   return waitProbe((p) => p.status !== 'starting', 'the session to start');
 }
 
-async function exitAr(): Promise<void> {
-  await page.locator('[data-testid="ar-exit"]').click();
+async function exitAr(how: 'button' | 'escape' = 'button'): Promise<void> {
+  if (how === 'button') await page.locator('[data-testid="ar-exit"]').click();
+  else await page.keyboard.press('Escape');
   await page.waitForSelector('[data-testid="ar-view"]', { state: 'detached', timeout: 20_000 });
   expect(await probe()).toBeNull();
 }
@@ -226,7 +227,9 @@ describe('AR at true scale (emulated headset in a synthetic room)', () => {
     await page.evaluate(() => (window as unknown as { __atelierXr: { select(): Promise<void> } }).__atelierXr.select());
     await waitProbe((s) => s.placed !== null, 'the product to be placed by select');
     expectWithin((await placedMeasure()).oriented, size2, 0.01, 'placed size after the change');
-    await exitAr();
+    const shownMm = (await page.locator('[data-testid="ar-size"]').getAttribute('data-mm'))!.split(',').map(Number);
+    shownMm.forEach((v, k) => expect(v, 'the overlay shows the new size').toBeCloseTo(size2[k]! * 1000, 6));
+    await exitAr('escape');
 
     expect(errors).toEqual([]);
     const away = requests.filter((u) => {

@@ -142,7 +142,16 @@ export async function startArSession(o: ArOptions): Promise<ArSession> {
   };
   (window as unknown as { atelierAr?: ArProbe }).atelierAr = probe;
 
-  const xr = await WebXRExperienceHelper.CreateAsync(scene);
+  let xr: WebXRExperienceHelper;
+  try {
+    xr = await WebXRExperienceHelper.CreateAsync(scene);
+  } catch (e) {
+    delete (window as unknown as { atelierAr?: ArProbe }).atelierAr;
+    mats.dispose();
+    scene.dispose();
+    engine.dispose();
+    throw e;
+  }
   const hitTest = xr.featuresManager.enableFeature(WebXRHitTest, 'latest', {}, true, true) as WebXRHitTest;
   const overlayFeature = xr.featuresManager.enableFeature(WebXRDomOverlay, 'latest', { element: o.overlay, supressXRSelectEvents: true }, true, false) as WebXRDomOverlay;
 
