@@ -16,36 +16,61 @@ export function writeStl(meshes: MeshData | MeshData[], header = 'Atelier binary
   for (let i = 0; i < Math.min(80, header.length); i++) bytes[i] = header.charCodeAt(i) & 0x7f;
   const dv = new DataView(buf);
   dv.setUint32(80, n, true);
-  const p = m.positions;
-  const idx = m.indices;
-  // Floats are written through a Float32Array view on aligned scratch, then copied: DataView per float is slower.
   const f = new Float32Array(12);
-  const fb = new Uint8Array(f.buffer);
-  let o = 84;
-  for (let t = 0; t < n; t++) {
-    const a = idx[t * 3]! * 3;
-    const b = idx[t * 3 + 1]! * 3;
-    const c = idx[t * 3 + 2]! * 3;
-    const ax = p[a]!, ay = p[a + 1]!, az = p[a + 2]!;
-    const bx = p[b]!, by = p[b + 1]!, bz = p[b + 2]!;
-    const cx = p[c]!, cy = p[c + 1]!, cz = p[c + 2]!;
-    // The normal is computed the way admesh (and the slicers built on it) recompute it from the stored float32
-    // vertices, float32 edges and products, so that even a sliver triangle's normal agrees with theirs.
-    const fr = Math.fround;
-    const ux = fr(bx - ax), uy = fr(by - ay), uz = fr(bz - az);
-    const vx = fr(cx - ax), vy = fr(cy - ay), vz = fr(cz - az);
-    let nx = fr(fr(uy * vz) - uz * vy), ny = fr(fr(uz * vx) - ux * vz), nz = fr(fr(ux * vy) - uy * vx);
-    const len = Math.sqrt(nx * nx + ny * ny + nz * nz);
-    const inv = len < 1e-12 ? 0 : 1 / len;
-    nx = fr(nx * inv); ny = fr(ny * inv); nz = fr(nz * inv);
-    f[0] = nx; f[1] = ny; f[2] = nz;
-    f[3] = ax; f[4] = ay; f[5] = az;
-    f[6] = bx; f[7] = by; f[8] = bz;
-    f[9] = cx; f[10] = cy; f[11] = cz;
-    bytes.set(fb, o);
-    o += 50; // 48 bytes of floats + 2 bytes attribute count (already 0)
+  if (LITTLE_ENDIAN) {
+    // Records are 50 bytes: an even record starts 4-byte aligned and its floats are stored directly; the odd one
+    // after it starts 2 bytes off, so its floats go through a scratch array and are stored as 32-bit words built
+    // from 16-bit halves (STL is little-endian, as is this machine). Attribute counts stay 0.
+    const out32 = new Float32Array(buf, 0, Math.floor(buf.byteLength / 4));
+    const u32 = new Uint32Array(buf, 0, Math.floor(buf.byteLength / 4));
+    const h = new Uint16Array(f.buffer);
+    let t = 0;
+    for (; t + 1 < n; t += 2) {
+      const w = (84 + 50 * t) / 4;
+      record(m, t, f);
+      for (let k = 0; k < 12; k++) out32[w + k] = f[k]!;
+      record(m, t + 1, f);
+      u32[w + 12] = h[0]! << 16;
+      for (let j = 1; j < 12; j++) u32[w + 12 + j] = h[2 * j - 1]! | (h[2 * j]! << 16);
+      u32[w + 24] = h[23]!;
+    }
+    if (t < n) {
+      record(m, t, f);
+      for (let k = 0; k < 12; k++) dv.setFloat32(84 + 50 * t + k * 4, f[k]!, true);
+    }
+  } else {
+    for (let t = 0, o = 84; t < n; t++, o += 50) {
+      record(m, t, f);
+      for (let k = 0; k < 12; k++) dv.setFloat32(o + k * 4, f[k]!, true);
+    }
   }
   return bytes;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** Triangle t's normal and vertices into f. */
+function record(m: MeshData, t: number, f: Float32Array): void {
+  const p = m.positions;
+  const idx = m.indices;
+  const a = idx[t * 3]! * 3;
+  const b = idx[t * 3 + 1]! * 3;
+  const c = idx[t * 3 + 2]! * 3;
+  const ax = p[a]!, ay = p[a + 1]!, az = p[a + 2]!;
+  const bx = p[b]!, by = p[b + 1]!, bz = p[b + 2]!;
+  const cx = p[c]!, cy = p[c + 1]!, cz = p[c + 2]!;
+  // The normal is computed the way admesh (and the slicers built on it) recompute it from the stored float32
+  // vertices, float32 edges and products, so that even a sliver triangle's normal agrees with theirs.
+  const fr = Math.fround;
+  const ux = fr(bx - ax), uy = fr(by - ay), uz = fr(bz - az);
+  const vx = fr(cx - ax), vy = fr(cy - ay), vz = fr(cz - az);
+  const nx = fr(fr(uy * vz) - uz * vy), ny = fr(fr(uz * vx) - ux * vz), nz = fr(fr(ux * vy) - uy * vx);
+  const len = Math.sqrt(nx * nx + ny * ny + nz * nz);
+  const inv = len < 1e-12 ? 0 : 1 / len;
+  f[0] = nx * inv; f[1] = ny * inv; f[2] = nz * inv;
+  f[3] = ax; f[4] = ay; f[5] = az;
+  f[6] = bx; f[7] = by; f[8] = bz;
+  f[9] = cx; f[10] = cy; f[11] = cz;
 }
 
 export function readStl(bytes: Uint8Array, file = 'STL file'): MeshData {
@@ -84,7 +109,10 @@ function readAscii(text: string, file: string): MeshData {
     for (let k = 1; k <= 3; k++) {
       const s = m[k]!;
       if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) throw new UserError(`${file}: "${s.slice(0, 20)}" is not a number`);
-      coords.push(Number(s));
+      // Stored as 32-bit floats, as in a binary STL: anything beyond ±3.4e38 (1e999, 1e39) is not a coordinate.
+      const v = Math.fround(Number(s));
+      if (!Number.isFinite(v)) throw new UserError(`${file}: vertex coordinate ${s.slice(0, 20)} is out of range (at most ±3.4e38)`);
+      coords.push(v);
     }
   }
   if (coords.length === 0 || coords.length % 9 !== 0) throw new UserError(`${file}: an ASCII STL needs three vertices per facet`);

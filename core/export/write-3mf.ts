@@ -24,12 +24,6 @@ export interface ExportMetadata {
   thumbnailPng?: Uint8Array;
 }
 
-/** Coordinates written with 4 decimals (0.1 µm): exact enough for any printer, compact, never exponent notation. */
-function fmt(v: number): string {
-  const r = Math.round(v * 10000) / 10000;
-  return (Object.is(r, -0) ? 0 : r).toString();
-}
-
 export function write3mf(parts: PartMesh[], materials: MaterialCatalog, meta: ExportMetadata): Uint8Array {
   const colors: { key: string; name: string; color: string }[] = [];
   const colorIndex = (p: PartMesh) => {
@@ -43,7 +37,8 @@ export function write3mf(parts: PartMesh[], materials: MaterialCatalog, meta: Ex
     return i;
   };
   const pindex = parts.map(colorIndex);
-  const chunks: string[] = [];
+  // Text for the few structural lines; bytes written directly for the (millions of) vertices and triangles.
+  const chunks: (string | Uint8Array)[] = [];
   chunks.push(
     '<?xml version="1.0" encoding="UTF-8"?>\n<model unit="millimeter" xml:lang="en-US" xmlns="http://schemas.microsoft.com/3dmanufacturing/core/2015/02">\n',
   );
@@ -60,26 +55,30 @@ export function write3mf(parts: PartMesh[], materials: MaterialCatalog, meta: Ex
   chunks.push('  </basematerials>\n');
   parts.forEach((p, i) => {
     chunks.push(`  <object id="${i + 2}" type="model" name="${escapeXml(p.name)}" pid="1" pindex="${pindex[i]}">\n   <mesh>\n    <vertices>\n`);
+    const w = new AsciiWriter(p.mesh.positions.length * 16 + p.mesh.indices.length * 16 + 64);
     const pos = p.mesh.positions;
-    let buf = '';
     for (let v = 0; v < pos.length; v += 3) {
-      buf += `<vertex x="${fmt(pos[v]!)}" y="${fmt(pos[v + 1]!)}" z="${fmt(pos[v + 2]!)}"/>\n`;
-      if (buf.length > 1 << 16) {
-        chunks.push(buf);
-        buf = '';
-      }
+      w.raw(VERTEX_X);
+      w.fixed4(pos[v]!);
+      w.raw(ATTR_Y);
+      w.fixed4(pos[v + 1]!);
+      w.raw(ATTR_Z);
+      w.fixed4(pos[v + 2]!);
+      w.raw(TAG_END);
     }
-    chunks.push(buf, '    </vertices>\n    <triangles>\n');
-    buf = '';
+    w.raw(VERTICES_END);
     const idx = p.mesh.indices;
     for (let t = 0; t < idx.length; t += 3) {
-      buf += `<triangle v1="${idx[t]}" v2="${idx[t + 1]}" v3="${idx[t + 2]}"/>\n`;
-      if (buf.length > 1 << 16) {
-        chunks.push(buf);
-        buf = '';
-      }
+      w.raw(TRIANGLE_V1);
+      w.uint(idx[t]!);
+      w.raw(ATTR_V2);
+      w.uint(idx[t + 1]!);
+      w.raw(ATTR_V3);
+      w.uint(idx[t + 2]!);
+      w.raw(TAG_END);
     }
-    chunks.push(buf, '    </triangles>\n   </mesh>\n  </object>\n');
+    chunks.push(w.bytes());
+    chunks.push('    </triangles>\n   </mesh>\n  </object>\n');
   });
   chunks.push(' </resources>\n <build>\n');
   parts.forEach((_p, i) => chunks.push(`  <item objectid="${i + 2}"/>\n`));
@@ -100,10 +99,100 @@ export function write3mf(parts: PartMesh[], materials: MaterialCatalog, meta: Ex
     '_rels/.rels': strToU8(
       `<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>\n`,
     ),
-    '3D/3dmodel.model': [strToU8(chunks.join('')), { level: 1 }],
+    '3D/3dmodel.model': [concatChunks(chunks), { level: 1 }],
   };
   if (meta.thumbnailPng) files['Metadata/thumbnail.png'] = [meta.thumbnailPng, { level: 0 }];
   if (meta.design) files[DESIGN_PART] = strToU8(JSON.stringify(meta.design, null, 2));
   const mtime = new Date(meta.creationDate);
   return zipSync(files, { level: 6, mtime: Number.isNaN(+mtime) || mtime.getUTCFullYear() < 1980 ? new Date('2000-01-01T00:00:00Z') : mtime });
+}
+
+const ascii = (t: string): Uint8Array => Uint8Array.from(t, (c) => c.charCodeAt(0));
+const VERTEX_X = ascii('<vertex x="');
+const ATTR_Y = ascii('" y="');
+const ATTR_Z = ascii('" z="');
+const TAG_END = ascii('"/>\n');
+const VERTICES_END = ascii('    </vertices>\n    <triangles>\n');
+const TRIANGLE_V1 = ascii('<triangle v1="');
+const ATTR_V2 = ascii('" v2="');
+const ATTR_V3 = ascii('" v3="');
+
+/**
+ * Writes ASCII straight into a growing byte buffer: a million triangles as text without building strings.
+ * Coordinates get 4 decimals (0.1 µm: exact enough for any printer, compact, never exponent notation).
+ */
+export class AsciiWriter {
+  private buf: Uint8Array;
+  private n = 0;
+  constructor(capacity: number) {
+    this.buf = new Uint8Array(Math.max(64, capacity));
+  }
+  private room(k: number): void {
+    if (this.n + k <= this.buf.length) return;
+    const next = new Uint8Array(Math.max(this.buf.length * 2, this.n + k));
+    next.set(this.buf.subarray(0, this.n));
+    this.buf = next;
+  }
+  raw(b: Uint8Array): void {
+    this.room(b.length);
+    const buf = this.buf;
+    let n = this.n;
+    for (let i = 0; i < b.length; i++) buf[n++] = b[i]!;
+    this.n = n;
+  }
+  /** A non-negative integer below 2^53. */
+  uint(v: number): void {
+    this.room(16);
+    const buf = this.buf;
+    if (v < 10) {
+      buf[this.n++] = 48 + v;
+      return;
+    }
+    let digits = 0;
+    for (let x = v; x >= 1; x = Math.floor(x / 10)) digits++;
+    let n = this.n + digits;
+    this.n = n;
+    for (let x = v; x >= 1; x = Math.floor(x / 10)) buf[--n] = 48 + (x % 10);
+  }
+  /** `v` rounded to 4 decimals, trailing zeros dropped: 12.5, -0.0001, 3. */
+  fixed4(v: number): void {
+    if (!Number.isFinite(v)) throw new Error(`cannot write ${v} as a 3MF coordinate`);
+    let k = Math.round(v * 10000);
+    this.room(24);
+    if (k === 0) {
+      this.buf[this.n++] = 48;
+      return;
+    }
+    if (k < 0) {
+      this.buf[this.n++] = 45;
+      k = -k;
+    }
+    const ip = Math.floor(k / 10000);
+    let fp = k - ip * 10000;
+    this.uint(ip);
+    if (fp === 0) return;
+    const buf = this.buf;
+    buf[this.n++] = 46;
+    let div = 1000;
+    while (fp > 0) {
+      const d = Math.floor(fp / div);
+      buf[this.n++] = 48 + d;
+      fp -= d * div;
+      div /= 10;
+    }
+  }
+  bytes(): Uint8Array {
+    return this.buf.subarray(0, this.n);
+  }
+}
+
+function concatChunks(chunks: (string | Uint8Array)[]): Uint8Array {
+  const parts = chunks.map((c) => (typeof c === 'string' ? strToU8(c) : c));
+  const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
 }
