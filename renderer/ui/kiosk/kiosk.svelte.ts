@@ -38,6 +38,11 @@ export class KioskState {
   readonly times: IdleTimes;
   private timer = 0;
   private readonly initialLocale: Locale;
+  private wakeLock: WakeLockSentinel | null = null;
+  /** A kiosk screen must not go dark: the lock is dropped when the page is hidden, so take it again. */
+  private readonly onVisibility = (): void => {
+    if (document.visibilityState === 'visible') void this.keepAwake();
+  };
 
   constructor(private readonly app: AppState) {
     const url = kioskUrlOptions(location.search);
@@ -45,6 +50,17 @@ export class KioskState {
     this.times = { idleMs: idleSeconds * 1000, warnMs: countdownFor(idleSeconds, url.countdownSeconds) * 1000 };
     this.initialLocale = i18n.locale;
     this.timer = window.setInterval(() => this.send({ type: 'tick', now: Date.now() }), TICK_MS);
+    document.addEventListener('visibilitychange', this.onVisibility);
+    void this.keepAwake();
+  }
+
+  private async keepAwake(): Promise<void> {
+    try {
+      if (this.wakeLock && !this.wakeLock.released) return;
+      this.wakeLock = (await navigator.wakeLock?.request('screen')) ?? null;
+    } catch {
+      // not allowed (no user gesture yet, or the permission is refused): the screen's own settings apply
+    }
   }
 
   get secondsLeft(): number {
@@ -63,6 +79,7 @@ export class KioskState {
   /** The attract screen was touched: a customer starts. */
   begin(): void {
     this.attract = false;
+    void this.keepAwake(); // a touch is the user gesture some browsers want
     this.send({ type: 'start', now: Date.now() });
   }
 
@@ -109,5 +126,7 @@ export class KioskState {
 
   dispose(): void {
     clearInterval(this.timer);
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    void this.wakeLock?.release().catch(() => undefined);
   }
 }

@@ -1,5 +1,6 @@
 // The application's state and actions: catalog, the open product and its design history, builds in the worker,
 // files through the host. Framework-light: runes hold what the components show; engine objects are $state.raw.
+// Also crash safety (autosave, restore offer) and the kiosk's wipe between customers (the kiosk UI is ../kiosk/).
 // Imports core/, the host contract, the geometry client and the scene's public types only.
 import type { CatalogEntry, Host, HostInfo, KioskSettings, ModelSource, RecentItem } from '../../../core/host';
 import type { Design, MaterialCatalog, Parameter, ParameterValue, ProductModel } from '../../../core/model/types';
@@ -338,6 +339,8 @@ export class AppState {
   /** Forgets the customer's design: no undo history, no open product, no dialogs, default display options. */
   wipeDesign(): void {
     const model = this.model;
+    this.unsubHistory?.(); // nothing to show or build for a design that is going away
+    this.unsubHistory = null;
     if (this.history && model) this.history.reset({ format: DESIGN_FORMAT, model: { id: model.id, version: model.version }, values: defaultValues(model) });
     this.backToCatalog();
     this.cancelAutosave();
