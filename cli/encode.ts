@@ -1,8 +1,9 @@
 // A built design → file bytes in the format its name asks for (STL, 3MF with design and thumbnail, GLB, USDZ).
 // Shared by `export` and the batch workers. The encoding itself is core/export.
 import path from 'node:path';
+import { crc32 as zlibCrc32, deflateRawSync } from 'node:zlib';
 import { UserError } from '../core/errors';
-import { renderThumbnailPng, write3mf, writeGlb, writeStl, writeUsdz } from '../core/export';
+import { renderThumbnailPng, write3mf, writeGlb, writeStl, writeUsdz, type ZipCodec } from '../core/export';
 import type { BuildResult } from '../core/geometry/mesh-data';
 import type { Design, MaterialCatalog, ProductModel } from '../core/model/types';
 import { getKernel } from './runtime';
@@ -17,6 +18,12 @@ export function formatOf(file: string): OutFormat {
   if ((OUT_FORMATS as readonly string[]).includes(ext)) return ext as OutFormat;
   throw new UserError(`Cannot tell the format of "${file}": the output file must end in ${OUT_FORMATS.map((f) => '.' + f).join(', ')}.`);
 }
+
+/** Node's native zlib: several times faster than the portable codec on a big 3MF. */
+export const NODE_ZIP_CODEC: ZipCodec = {
+  deflateRaw: (data, level) => deflateRawSync(data, { level }),
+  crc32: (data) => zlibCrc32(data),
+};
 
 export interface EncodeInput {
   model: ProductModel;
@@ -43,7 +50,7 @@ export async function encode(format: OutFormat, x: EncodeInput): Promise<Uint8Ar
         creationDate: new Date().toISOString(),
         design: x.design,
         thumbnailPng: renderThumbnailPng(parts, 256),
-      });
+      }, NODE_ZIP_CODEC);
     case 'glb':
       return writeGlb(parts, x.materials);
     case 'usdz':

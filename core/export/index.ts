@@ -11,3 +11,5 @@ export { encodePng } from './png';
 export { writeGlb } from './glb';
 export type { GlbOptions } from './glb';
 export { writeUsdz, writeUsda, zipStoredAligned, USDZ_LAYER } from './usdz';
+export { writeZip, FFLATE_CODEC } from './zip';
+export type { ZipCodec, ZipEntry } from './zip';

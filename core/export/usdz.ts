@@ -6,7 +6,7 @@ import { strToU8 } from 'fflate';
 import type { PartMesh } from '../geometry/mesh-data';
 import type { MaterialCatalog } from '../model/types';
 import { minMax3, round6, srgbHexToLinear, toArSpace } from './ar-space';
-import { crc32 } from './png';
+import { writeZip } from './zip';
 
 export const USDZ_LAYER = 'product.usda';
 
@@ -80,73 +80,7 @@ export function writeUsdz(parts: PartMesh[], materials: MaterialCatalog): Uint8A
   return zipStoredAligned([{ name: USDZ_LAYER, data: strToU8(writeUsda(parts, materials)) }]);
 }
 
-// ---- zip, stored, 64-byte aligned ----------------------------------------------------------------------------
-
-const PAD_HEADER_ID = 0x1986; // an unregistered extra-field id used for alignment padding
-
+/** A USDZ-style package: every entry stored (uncompressed) with its data on a multiple of `align` bytes. */
 export function zipStoredAligned(files: { name: string; data: Uint8Array }[], align = 64): Uint8Array {
-  const locals: Uint8Array[] = [];
-  const centrals: Uint8Array[] = [];
-  let offset = 0;
-  // 1980-01-01 00:00: a fixed date keeps the package reproducible.
-  const dosTime = 0;
-  const dosDate = (0 << 9) | (1 << 5) | 1;
-  for (const f of files) {
-    const name = strToU8(f.name);
-    const crc = crc32(f.data);
-    const fixed = 30 + name.length;
-    let pad = (align - ((offset + fixed) % align)) % align;
-    if (pad > 0 && pad < 4) pad += align; // an extra-field record needs at least its 4-byte header
-    const h = new Uint8Array(fixed + pad);
-    const dv = new DataView(h.buffer);
-    dv.setUint32(0, 0x04034b50, true);
-    dv.setUint16(4, 20, true);
-    dv.setUint16(6, 0x0800, true); // UTF-8 names
-    dv.setUint16(8, 0, true); // stored
-    dv.setUint16(10, dosTime, true);
-    dv.setUint16(12, dosDate, true);
-    dv.setUint32(14, crc, true);
-    dv.setUint32(18, f.data.length, true);
-    dv.setUint32(22, f.data.length, true);
-    dv.setUint16(26, name.length, true);
-    dv.setUint16(28, pad, true);
-    h.set(name, 30);
-    if (pad) {
-      dv.setUint16(fixed, PAD_HEADER_ID, true);
-      dv.setUint16(fixed + 2, pad - 4, true);
-    }
-    const c = new Uint8Array(46 + name.length);
-    const cv = new DataView(c.buffer);
-    cv.setUint32(0, 0x02014b50, true);
-    cv.setUint16(4, 20, true);
-    cv.setUint16(6, 20, true);
-    cv.setUint16(8, 0x0800, true);
-    cv.setUint16(10, 0, true);
-    cv.setUint16(12, dosTime, true);
-    cv.setUint16(14, dosDate, true);
-    cv.setUint32(16, crc, true);
-    cv.setUint32(20, f.data.length, true);
-    cv.setUint32(24, f.data.length, true);
-    cv.setUint16(28, name.length, true);
-    cv.setUint32(42, offset, true);
-    c.set(name, 46);
-    locals.push(h, f.data);
-    centrals.push(c);
-    offset += h.length + f.data.length;
-  }
-  const cdSize = centrals.reduce((s, c) => s + c.length, 0);
-  const end = new Uint8Array(22);
-  const ev = new DataView(end.buffer);
-  ev.setUint32(0, 0x06054b50, true);
-  ev.setUint16(8, files.length, true);
-  ev.setUint16(10, files.length, true);
-  ev.setUint32(12, cdSize, true);
-  ev.setUint32(16, offset, true);
-  const out = new Uint8Array(offset + cdSize + 22);
-  let o = 0;
-  for (const part of [...locals, ...centrals, end]) {
-    out.set(part, o);
-    o += part.length;
-  }
-  return out;
+  return writeZip(files.map((f) => ({ ...f, level: 0 })), { align });
 }

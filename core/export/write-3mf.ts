@@ -2,10 +2,11 @@
 // an optional thumbnail and the design embedded so Atelier can re-open the file. Units: millimetre.
 // Pure TypeScript; fflate for the zip. Strings are built in chunks so a million triangles stay fast.
 
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import { strToU8 } from 'fflate';
 import type { PartMesh } from '../geometry/mesh-data';
 import type { Design, MaterialCatalog } from '../model/types';
 import { escapeXml } from './xml';
+import { writeZip, type ZipCodec, type ZipEntry } from './zip';
 
 export const DESIGN_PART = 'Metadata/atelier-design.json';
 const DESIGN_REL = 'https://atelier.example/3mf/2026/design';
@@ -24,7 +25,7 @@ export interface ExportMetadata {
   thumbnailPng?: Uint8Array;
 }
 
-export function write3mf(parts: PartMesh[], materials: MaterialCatalog, meta: ExportMetadata): Uint8Array {
+export function write3mf(parts: PartMesh[], materials: MaterialCatalog, meta: ExportMetadata, codec?: ZipCodec): Uint8Array {
   const colors: { key: string; name: string; color: string }[] = [];
   const colorIndex = (p: PartMesh) => {
     const key = `${p.material}|${p.color}`;
@@ -87,24 +88,33 @@ export function write3mf(parts: PartMesh[], materials: MaterialCatalog, meta: Ex
   const rels = [`<Relationship Id="rel0" Target="/3D/3dmodel.model" Type="${MODEL_REL}"/>`];
   if (meta.thumbnailPng) rels.push(`<Relationship Id="rel1" Target="/Metadata/thumbnail.png" Type="${THUMB_REL}"/>`);
   if (meta.design) rels.push(`<Relationship Id="rel2" Target="/${DESIGN_PART}" Type="${DESIGN_REL}"/>`);
-  const files: Zippable = {
-    '[Content_Types].xml': strToU8(
-      '<?xml version="1.0" encoding="UTF-8"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-        '<Default Extension="model" ContentType="application/vnd.ms-package.3dmanufacturing-3dmodel+xml"/>' +
-        '<Default Extension="png" ContentType="image/png"/>' +
-        '<Default Extension="json" ContentType="application/json"/>' +
-        '</Types>\n',
-    ),
-    '_rels/.rels': strToU8(
-      `<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>\n`,
-    ),
-    '3D/3dmodel.model': [concatChunks(chunks), { level: 1 }],
-  };
-  if (meta.thumbnailPng) files['Metadata/thumbnail.png'] = [meta.thumbnailPng, { level: 0 }];
-  if (meta.design) files[DESIGN_PART] = strToU8(JSON.stringify(meta.design, null, 2));
+  const entries: ZipEntry[] = [
+    {
+      name: '[Content_Types].xml',
+      level: 6,
+      data: strToU8(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+          '<Default Extension="model" ContentType="application/vnd.ms-package.3dmanufacturing-3dmodel+xml"/>' +
+          '<Default Extension="png" ContentType="image/png"/>' +
+          '<Default Extension="json" ContentType="application/json"/>' +
+          '</Types>\n',
+      ),
+    },
+    {
+      name: '_rels/.rels',
+      level: 6,
+      data: strToU8(
+        `<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>\n`,
+      ),
+    },
+    // level 1: the mesh text is most of a big file's time; it still shrinks about 4:1
+    { name: '3D/3dmodel.model', level: 1, data: concatChunks(chunks) },
+  ];
+  if (meta.thumbnailPng) entries.push({ name: 'Metadata/thumbnail.png', level: 0, data: meta.thumbnailPng });
+  if (meta.design) entries.push({ name: DESIGN_PART, level: 6, data: strToU8(JSON.stringify(meta.design, null, 2)) });
   const mtime = new Date(meta.creationDate);
-  return zipSync(files, { level: 6, mtime: Number.isNaN(+mtime) || mtime.getUTCFullYear() < 1980 ? new Date('2000-01-01T00:00:00Z') : mtime });
+  return writeZip(entries, { ...(codec ? { codec } : {}), ...(Number.isNaN(+mtime) ? {} : { date: mtime }) });
 }
 
 const ascii = (t: string): Uint8Array => Uint8Array.from(t, (c) => c.charCodeAt(0));
