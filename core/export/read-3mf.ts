@@ -2,7 +2,7 @@
 // Zip size/ratio/entry limits, no path traversal, no DTD, strict numbers, index bounds, transforms applied.
 // Pure TypeScript; fflate for the zip.
 
-import { strFromU8, unzipSync } from 'fflate';
+import { Inflate, strFromU8, unzipSync } from 'fflate';
 import { UserError } from '../errors';
 import type { MeshData } from '../geometry/mesh-data';
 import { strictNumber, tokenizeXml } from './xml';
@@ -21,6 +21,8 @@ export const LIMITS_3MF = {
   triangles: 20_000_000,
   objects: 10_000,
   componentDepth: 16,
+  /** Objects and components the build places, counting every copy (shared components multiply). */
+  instances: 100_000,
 };
 
 /** 3MF extensions whose content this reader understands or may safely ignore for geometry. */
@@ -49,9 +51,14 @@ export function read3mf(bytes: Uint8Array, file = '3MF file'): Read3mfResult {
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new UserError(`${file} is not a 3MF file (not a zip package)`);
   let count = 0;
   let total = 0;
+  let packed = 0;
+  let unpacked = 0;
+  // fflate checks the directory and calls the filter in directory order; the wanted entries are then inflated here,
+  // never past their declared size (fflate would keep inflating a lying entry, however long its stream runs).
+  const wantedAt = new Map<number, { name: string; size: number; originalSize: number }>();
   let entries: Record<string, Uint8Array>;
   try {
-    entries = unzipSync(bytes, {
+    unzipSync(bytes, {
       filter(f) {
         if (++count > LIMITS_3MF.entries) throw new UserError(`${file} has more than ${LIMITS_3MF.entries} entries`);
         const name = f.name;
@@ -61,9 +68,19 @@ export function read3mf(bytes: Uint8Array, file = '3MF file'): Read3mfResult {
         if (total > LIMITS_3MF.totalBytes) throw new UserError(`${file} unpacks to more than ${LIMITS_3MF.totalBytes / 1024 / 1024} MB`);
         if (f.originalSize > 1024 * 1024 && f.originalSize / Math.max(1, f.size) > LIMITS_3MF.ratio)
           throw new UserError(`${file}: entry ${name} is compressed ${Math.round(f.originalSize / Math.max(1, f.size))}:1, which looks like a zip bomb`);
-        return name.endsWith('.model') || name.endsWith('.rels') || name === DESIGN_PART || name === '[Content_Types].xml';
+        const wanted = name.endsWith('.model') || name.endsWith('.rels') || name === DESIGN_PART || name === '[Content_Types].xml';
+        // Many small entries can make a bomb too: the entries that are unpacked must compress plausibly together.
+        if (wanted) {
+          wantedAt.set(count - 1, { name, size: f.size, originalSize: f.originalSize });
+          packed += f.size;
+          unpacked += f.originalSize;
+          if (unpacked > 1024 * 1024 && unpacked / Math.max(1, packed) > LIMITS_3MF.ratio)
+            throw new UserError(`${file}: its parts are compressed ${Math.round(unpacked / Math.max(1, packed))}:1 together, which looks like a zip bomb (at most ${LIMITS_3MF.ratio}:1 is accepted)`);
+        }
+        return false;
       },
     });
+    entries = inflateEntries(bytes, wantedAt, file);
   } catch (e) {
     if (e instanceof UserError) throw e;
     throw new UserError(`${file} is not a readable zip package (${e instanceof Error ? e.message : 'corrupt'})`);
@@ -100,6 +117,67 @@ function startPart(entries: Record<string, Uint8Array>, file: string): string {
     }
   }
   throw new UserError(`${file} declares no 3D model part`);
+}
+
+/** Inflates the wanted entries (by directory index), each into exactly its declared size and no further. */
+function inflateEntries(zip: Uint8Array, wanted: Map<number, { name: string; size: number; originalSize: number }>, file: string): Record<string, Uint8Array> {
+  const out = Object.create(null) as Record<string, Uint8Array>;
+  if (wanted.size === 0) return out;
+  const dv = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const u16 = (o: number) => dv.getUint16(o, true);
+  const u32 = (o: number) => dv.getUint32(o, true);
+  let eocd = zip.length - 22;
+  while (eocd > 0 && u32(eocd) !== 0x06054b50) eocd--;
+  let count = u16(eocd + 10);
+  let o = u32(eocd + 16);
+  if (eocd >= 20 && u32(eocd - 20) === 0x07064b50) {
+    const z = Number(dv.getBigUint64(eocd - 12, true));
+    if (z + 56 <= zip.length && u32(z) === 0x06064b50) {
+      count = Number(dv.getBigUint64(z + 32, true));
+      o = Number(dv.getBigUint64(z + 48, true));
+    }
+  }
+  for (let k = 0; k < count && o + 46 <= zip.length; k++) {
+    const nameLen = u16(o + 28);
+    const extraLen = u16(o + 30);
+    const w = wanted.get(k);
+    if (w) {
+      let local = u32(o + 42);
+      if (local === 0xffffffff) {
+        // zip64: the 64-bit values in extra field 1 are those whose 32-bit fields are all ones, in this order.
+        for (let e = o + 46 + nameLen; e + 4 <= o + 46 + nameLen + extraLen; e += 4 + u16(e + 2)) {
+          if (u16(e) !== 1) continue;
+          const skip = (u32(o + 24) === 0xffffffff ? 8 : 0) + (u32(o + 20) === 0xffffffff ? 8 : 0);
+          local = Number(dv.getBigUint64(e + 4 + skip, true));
+        }
+      }
+      if (local + 30 > zip.length || u32(local) !== 0x04034b50) throw new UserError(`${file} is damaged: entry ${w.name} has no local header`);
+      const start = local + 30 + u16(local + 26) + u16(local + 28);
+      const data = zip.subarray(start, start + w.size);
+      const method = u16(o + 10);
+      if (method === 0) out[w.name] = data.slice(0, w.originalSize);
+      else if (method === 8) out[w.name] = inflateBounded(data, w.originalSize, `${file}: entry ${w.name}`);
+      else throw new UserError(`${file}: entry ${w.name} uses compression method ${method}; 3MF packages use deflate or none`);
+    }
+    o += 46 + nameLen + extraLen + u16(o + 32);
+  }
+  return out;
+}
+
+function inflateBounded(data: Uint8Array, size: number, what: string): Uint8Array {
+  const out = new Uint8Array(size);
+  let got = 0;
+  const inf = new Inflate((chunk) => {
+    if (got + chunk.length > size)
+      throw new UserError(`${what} unpacks to more than the ${size} bytes the package declares for it: the file is damaged or a zip bomb`);
+    out.set(chunk, got);
+    got += chunk.length;
+  });
+  // Small steps: one step of deflate can unpack to at most about 1000 times its size before the check above runs.
+  const STEP = 16 * 1024;
+  if (data.length === 0) inf.push(data, true);
+  for (let i = 0; i < data.length; i += STEP) inf.push(data.subarray(i, i + STEP), i + STEP >= data.length);
+  return got === size ? out : out.subarray(0, got);
 }
 
 /** The CRC-32 of each entry, from the zip's central directory (fflate does not check them). */
@@ -141,7 +219,7 @@ function parseModelXml(xml: string, where: string): Read3mfResult {
   let unit = 'millimeter';
   const objects = new Map<string, ObjDef>();
   const items: { id: string; m: number[] }[] = [];
-  const metadata: Record<string, string> = {};
+  const metadata = new Map<string, string>(); // names are data: "__proto__" or "constructor" are ordinary keys
   let cur: ObjDef | undefined;
   let metaName: string | undefined;
   let sawModel = false;
@@ -236,13 +314,13 @@ function parseModelXml(xml: string, where: string): Read3mfResult {
           // the model's own metadata (an object's metadata group is not the file's title or design)
           metaName = cur ? undefined : a.get('name');
           if (metaName !== undefined) {
-            if (Object.hasOwn(metadata, metaName)) throw new UserError(`${where}: metadata "${metaName}" is given twice`);
-            metadata[metaName] = '';
+            if (metadata.has(metaName)) throw new UserError(`${where}: metadata "${metaName}" is given twice`);
+            metadata.set(metaName, '');
           }
           break;
       }
     } else if (ev.t === 'text' && metaName) {
-      metadata[metaName] = (metadata[metaName] ?? '') + ev.text;
+      metadata.set(metaName, (metadata.get(metaName) ?? '') + ev.text);
     } else if (ev.t === 'close') {
       depth--;
       if (ev.name === 'resources') resourcesDepth = -1;
@@ -262,11 +340,21 @@ function parseModelXml(xml: string, where: string): Read3mfResult {
   }
   const scale = UNIT_TO_MM[unit]!;
   const result: { name: string; mesh: MeshData }[] = [];
+  // Components shared at every level multiply (10 × 10 × … copies): count what the build really places.
+  let instances = 0;
+  let placedVerts = 0;
+  let placedTris = 0;
   const flatten = (id: string, m: number[], depth: number, name: string, pos: number[], idx: number[]) => {
     if (depth > LIMITS_3MF.componentDepth) throw new UserError(`${where}: components nested more than ${LIMITS_3MF.componentDepth} deep (or in a cycle)`);
+    if (++instances > LIMITS_3MF.instances)
+      throw new UserError(`${where}: the build places more than ${LIMITS_3MF.instances} objects and components (counting every copy of a shared component)`);
     const o = objects.get(id);
     if (!o) throw new UserError(`${where}: reference to object ${id}, which does not exist`);
     if (o.mesh) {
+      placedVerts += o.mesh.pos.length / 3;
+      placedTris += o.mesh.idx.length / 3;
+      if (placedVerts > LIMITS_3MF.vertices || placedTris > LIMITS_3MF.triangles)
+        throw new UserError(`${where}: with its components placed, the build has more than ${LIMITS_3MF.triangles} triangles or ${LIMITS_3MF.vertices} vertices`);
       const base = pos.length / 3;
       const p = o.mesh.pos;
       for (let i = 0; i < p.length; i += 3) {
@@ -284,7 +372,7 @@ function parseModelXml(xml: string, where: string): Read3mfResult {
     flatten(it.id, it.m, 0, o?.name ?? it.id, pos, idx);
     if (idx.length) result.push({ name: o?.name ?? it.id, mesh: { positions: new Float32Array(pos), indices: new Uint32Array(idx) } });
   }
-  return { objects: result, metadata, unit };
+  return { objects: result, metadata: Object.fromEntries(metadata), unit };
 }
 
 const IDENTITY = [1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0];

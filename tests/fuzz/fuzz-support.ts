@@ -16,6 +16,15 @@ export type Outcome<T> = { ok: true; value: T; ms: number } | { ok: false; error
  * thrown (TypeError, RangeError, a string…) fails the case with the input shown, as does taking longer than `maxMs`.
  */
 export function outcome<T>(f: () => T, label: string, maxMs = CASE_MS): Outcome<T> {
+  const first = attempt(f, label);
+  if (first.ms <= maxMs) return first;
+  // A garbage collection or a busy neighbour process can stall one run: a case is slow only if it is slow twice.
+  const again = attempt(f, label);
+  if (again.ms > maxMs) throw new Error(`${label}: took ${Math.round(Math.min(first.ms, again.ms))} ms, more than ${maxMs} ms`);
+  return again;
+}
+
+function attempt<T>(f: () => T, label: string): Outcome<T> {
   const t0 = performance.now();
   let r: Outcome<T>;
   try {
@@ -31,7 +40,6 @@ export function outcome<T>(f: () => T, label: string, maxMs = CASE_MS): Outcome<
     r = { ok: false, error: e, ms: 0 };
   }
   r.ms = performance.now() - t0;
-  if (r.ms > maxMs) throw new Error(`${label}: took ${Math.round(r.ms)} ms, more than ${maxMs} ms`);
   return r;
 }
 
