@@ -8,14 +8,11 @@
 import { Engine } from '@babylonjs/core/Engines/engine';
 import { Scene } from '@babylonjs/core/scene';
 import { FreeCamera } from '@babylonjs/core/Cameras/freeCamera';
-import { Color3, Color4 } from '@babylonjs/core/Maths/math.color';
+import { Color4 } from '@babylonjs/core/Maths/math.color';
 import { Quaternion, Vector3 } from '@babylonjs/core/Maths/math.vector';
 import { TransformNode } from '@babylonjs/core/Meshes/transformNode';
 import type { Mesh } from '@babylonjs/core/Meshes/mesh';
 import { VertexBuffer } from '@babylonjs/core/Buffers/buffer';
-import { CreateTorus } from '@babylonjs/core/Meshes/Builders/torusBuilder';
-import { CreateDisc } from '@babylonjs/core/Meshes/Builders/discBuilder';
-import { StandardMaterial } from '@babylonjs/core/Materials/standardMaterial';
 import { WebXRExperienceHelper } from '@babylonjs/core/XR/webXRExperienceHelper';
 import { WebXRHitTest, type IWebXRHitResult } from '@babylonjs/core/XR/features/WebXRHitTest';
 import { WebXRDomOverlay } from '@babylonjs/core/XR/features/WebXRDOMOverlay';
@@ -26,7 +23,9 @@ import { MaterialCache } from '../materials';
 import { createLights, createStudioEnvironment } from '../environment';
 import type { PreviewPart } from '../index';
 import { createFloorShadow } from './floor-shadow';
-import { dragYaw, isStandableSurface, orientedSize, TAP_SLOP_PX, twistYaw, yawTowards, type Point, type Vec3 } from './placement';
+import { isStandableSurface, orientedSize, yawTowards, type Vec3 } from './placement';
+import { createReticle } from './reticle';
+import { overlayGestures } from './gestures';
 
 export type ArStatus = 'starting' | 'searching' | 'surface' | 'placed' | 'ended';
 
@@ -61,8 +60,6 @@ export interface ArProbe {
   worldPositions(): number[];
   orientedSize(): [number, number, number];
 }
-
-const RETICLE_COLOR = new Color3(1, 1, 1);
 
 export async function startArSession(o: ArOptions): Promise<ArSession> {
   const engine = new Engine(o.canvas, true, { alpha: true, premultipliedAlpha: false, preserveDrawingBuffer: false, stencil: true, antialias: true, xrCompatible: true }, true);
@@ -244,71 +241,6 @@ export async function startArSession(o: ArOptions): Promise<ArSession> {
       if (disposed) return ended;
       await xr.exitXRAsync().catch(() => dispose());
       return ended;
-    },
-  };
-}
-
-/** A flat ring with a soft centre dot, lying on the surface. */
-function createReticle(scene: Scene): TransformNode {
-  const node = new TransformNode('ar-reticle', scene);
-  const mat = new StandardMaterial('ar-reticle-mat', scene);
-  mat.disableLighting = true;
-  mat.emissiveColor = RETICLE_COLOR;
-  mat.alpha = 0.9;
-  const ring = CreateTorus('ar-reticle-ring', { diameter: 0.12, thickness: 0.006, tessellation: 48 }, scene);
-  ring.material = mat;
-  ring.parent = node;
-  ring.isPickable = false;
-  const dot = CreateDisc('ar-reticle-dot', { radius: 0.008, tessellation: 24 }, scene);
-  dot.rotation.x = Math.PI / 2;
-  dot.material = mat;
-  dot.parent = node;
-  dot.isPickable = false;
-  node.setEnabled(false);
-  return node;
-}
-
-/** Tap (short, still), one-finger drag and two-finger twist on an element; pointer events only. */
-function overlayGestures(el: HTMLElement, on: { tap: () => void; turn: (radians: number) => void }): { dispose(): void } {
-  const down = new Map<number, { start: Point; last: Point }>();
-  let moved = false;
-  const interactive = (t: EventTarget | null) => t instanceof Element && t.closest('button, a, input, select, [data-ar-ui]') !== null;
-  const pointerdown = (e: PointerEvent) => {
-    if (interactive(e.target)) return;
-    down.set(e.pointerId, { start: { x: e.clientX, y: e.clientY }, last: { x: e.clientX, y: e.clientY } });
-    if (down.size === 1) moved = false;
-    else moved = true; // a second finger: a twist, never a tap
-  };
-  const pointermove = (e: PointerEvent) => {
-    const p = down.get(e.pointerId);
-    if (!p) return;
-    const now = { x: e.clientX, y: e.clientY };
-    if (Math.hypot(now.x - p.start.x, now.y - p.start.y) > TAP_SLOP_PX) moved = true;
-    if (down.size === 1) {
-      if (moved) on.turn(dragYaw(now.x - p.last.x, el.clientWidth));
-    } else if (down.size === 2) {
-      const [a, b] = [...down.entries()];
-      const other = a![0] === e.pointerId ? b![1] : a![1];
-      const mine0 = p.last;
-      on.turn(a![0] === e.pointerId ? twistYaw(mine0, other.last, now, other.last) : twistYaw(other.last, mine0, other.last, now));
-    }
-    p.last = now;
-  };
-  const pointerup = (e: PointerEvent) => {
-    if (!down.has(e.pointerId)) return;
-    down.delete(e.pointerId);
-    if (down.size === 0 && !moved && e.type === 'pointerup') on.tap();
-  };
-  el.addEventListener('pointerdown', pointerdown);
-  el.addEventListener('pointermove', pointermove);
-  el.addEventListener('pointerup', pointerup);
-  el.addEventListener('pointercancel', pointerup);
-  return {
-    dispose() {
-      el.removeEventListener('pointerdown', pointerdown);
-      el.removeEventListener('pointermove', pointermove);
-      el.removeEventListener('pointerup', pointerup);
-      el.removeEventListener('pointercancel', pointerup);
     },
   };
 }
