@@ -165,6 +165,11 @@ describe('AR at true scale (emulated headset in a synthetic room)', () => {
     let meas = await placedMeasure();
     expectWithin(meas.oriented, size, 0.01, 'placed size');
     expect(Math.abs(meas.minY - onFloor.hit!.position[1])).toBeLessThan(0.002);
+    // A shadow lies on the floor under it, larger than its footprint.
+    const shadow = await page.evaluate(() => (window as unknown as { atelierAr: { shadowBox(): { min: V3; max: V3 } | null } }).atelierAr.shadowBox());
+    expect(shadow).not.toBeNull();
+    expect(Math.abs(shadow!.min[1] - onFloor.hit!.position[1])).toBeLessThan(0.002);
+    expect(Math.min(shadow!.max[0] - shadow!.min[0], shadow!.max[2] - shadow!.min[2])).toBeGreaterThan(Math.max(size[0], size[1]));
     // The overlay states the same size in the user's units.
     const sizeText = (await page.locator('[data-testid="ar-size"]').textContent())!;
     expect(sizeText).toContain(`${(size[0] * 1000).toFixed(1)} × ${(size[1] * 1000).toFixed(1)} × ${(size[2] * 1000).toFixed(1)} mm`);

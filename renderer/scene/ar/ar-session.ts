@@ -56,6 +56,8 @@ export interface ArProbe {
   /** Hit-test results in the last frame that reported any (before keeping only floors and tables). */
   results: number;
   placed: { position: Vec3; yaw: number; scaling: Vec3 } | null;
+  /** The floor shadow's world bounding box (min, max), or null while the product is not placed. */
+  shadowBox(): { min: Vec3; max: Vec3 } | null;
   /** World positions of every product vertex (x, y, z, …). */
   worldPositions(): number[];
   orientedSize(): [number, number, number];
@@ -98,7 +100,7 @@ export async function startArSession(o: ArOptions): Promise<ArSession> {
     }
     return out;
   });
-  createFloorShadow(scene, root, triangles, { minX: b.min.x - (b.min.x + b.max.x) / 2, maxX: b.max.x - (b.min.x + b.max.x) / 2, minZ: b.min.z - (b.min.z + b.max.z) / 2, maxZ: b.max.z - (b.min.z + b.max.z) / 2 });
+  const shadow = createFloorShadow(scene, root, triangles, { minX: b.min.x - (b.min.x + b.max.x) / 2, maxX: b.max.x - (b.min.x + b.max.x) / 2, minZ: b.min.z - (b.min.z + b.max.z) / 2, maxZ: b.max.z - (b.min.z + b.max.z) / 2 });
   root.setEnabled(false);
 
   const reticle = createReticle(scene);
@@ -119,6 +121,12 @@ export async function startArSession(o: ArOptions): Promise<ArSession> {
     hit: null,
     results: 0,
     placed: null,
+    shadowBox() {
+      if (!shadow.isEnabled()) return null;
+      shadow.computeWorldMatrix(true);
+      const bb = shadow.getBoundingInfo().boundingBox;
+      return { min: [bb.minimumWorld.x, bb.minimumWorld.y, bb.minimumWorld.z], max: [bb.maximumWorld.x, bb.maximumWorld.y, bb.maximumWorld.z] };
+    },
     worldPositions() {
       const out: number[] = [];
       for (const m of meshes) {
