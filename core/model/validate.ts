@@ -18,6 +18,14 @@ export function validateAgainst(value: unknown, schema: S, opts: ValidateOptions
   const add = (path: string, message: string) => {
     if (problems.length < max) problems.push({ path, message });
   };
+  // An object that is not parsed from text (e.g. a worker message) can share or contain itself: walking such a
+  // graph as a tree takes exponential time, so each object or list may be met once.
+  const seen = new Set<object>();
+  const once = (v: object, path: string): boolean => {
+    if (!seen.has(v)) return seen.add(v), true;
+    add(path, 'this object appears twice (a shared or circular reference); a model must be a tree, as in JSON text');
+    return false;
+  };
   walk(value, schema, '$', 0);
   return problems;
 
@@ -100,6 +108,7 @@ export function validateAgainst(value: unknown, schema: S, opts: ValidateOptions
 
   function walkObject(v: unknown, s: S, path: string, depth: number): void {
     if (!isObject(v)) return add(path, `must be an object, got ${show(v)}`);
+    if (!once(v, path)) return;
     const props = (s.properties ?? {}) as S;
     const required = (s.required ?? []) as string[];
     for (const r of required) if (!Object.prototype.hasOwnProperty.call(v, r)) add(path, `"${r}" is missing`);
@@ -114,6 +123,7 @@ export function validateAgainst(value: unknown, schema: S, opts: ValidateOptions
 
   function walkArray(v: unknown, s: S, path: string, depth: number): void {
     if (!Array.isArray(v)) return add(path, `must be a list, got ${show(v)}`);
+    if (!once(v, path)) return;
     if (typeof s.minItems === 'number' && v.length < s.minItems)
       add(path, s.minItems === s.maxItems ? `must have exactly ${s.minItems} items (has ${v.length})` : `must have at least ${s.minItems} item(s) (has ${v.length})`);
     if (typeof s.maxItems === 'number' && v.length > s.maxItems) return add(path, `must have at most ${s.maxItems} items (has ${v.length})`);
