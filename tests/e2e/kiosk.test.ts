@@ -91,6 +91,14 @@ describe('showroom kiosk (web build, ?kiosk=1)', () => {
     expect(await page.locator('.shell').getAttribute('inert')).toBeNull();
     for (const name of ['Abrir…', 'Salvar', 'Mais']) expect(await page.getByRole('button', { name, exact: true }).count(), name).toBe(0);
     expect(await page.getByRole('button', { name: 'Recomeçar' }).isVisible()).toBe(true);
+    // Whatever a component asks, the kiosk's host opens no file dialog and saves nothing without an export folder.
+    const host = await page.evaluate(async () => {
+      const h = (window as unknown as { atelier: { host: { openDesign(): Promise<unknown>; save(r: unknown): Promise<unknown> } } }).atelier.host;
+      const opened = await h.openDesign();
+      const saved = await h.save({ suggestedName: 'x.stl', bytes: new Uint8Array([1]), kind: 'stl' }).then(() => 'saved', (e: Error) => e.message);
+      return { opened, saved };
+    });
+    expect(host).toEqual({ opened: null, saved: 'Este quiosque não salva arquivos. Fale com a equipe, por favor.' });
     await expectTouchTargets();
   });
 

@@ -172,6 +172,7 @@ export const en = {
   'kiosk.settings.leave': 'Leave kiosk mode',
   'kiosk.settings.leaveConfirm': 'Leave kiosk mode? Atelier restarts as the desktop app.',
   'kiosk.settings.failed': 'The settings were not saved: {message}',
+  'kiosk.noFiles': 'Files are not saved on this kiosk. Please ask the staff.',
   'shortcuts.hint': 'Ctrl+Z undo · Ctrl+Y redo · Ctrl+S save · Ctrl+O open · Ctrl+E export',
 } as const;
 

@@ -174,5 +174,6 @@ export const ptBR: Messages = {
   'kiosk.settings.leave': 'Sair do modo quiosque',
   'kiosk.settings.leaveConfirm': 'Sair do modo quiosque? O Atelier reinicia como aplicativo para computador.',
   'kiosk.settings.failed': 'As configurações não foram salvas: {message}',
+  'kiosk.noFiles': 'Este quiosque não salva arquivos. Fale com a equipe, por favor.',
   'shortcuts.hint': 'Ctrl+Z desfazer · Ctrl+Y refazer · Ctrl+S salvar · Ctrl+O abrir · Ctrl+E exportar',
 };

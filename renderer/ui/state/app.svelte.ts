@@ -19,6 +19,7 @@ import { readUnit, saveUnit } from './prefs';
 import { AUTOSAVE_DELAY_MS, clearAutosave, readAutosave, writeAutosave, type AutosaveRecord } from './autosave';
 import { kioskUrlOptions } from '../kiosk/kiosk-config';
 import type { KioskState } from '../kiosk/kiosk.svelte';
+import { kioskHost } from '../kiosk/kiosk-host';
 
 export interface Printer { id: string; name: string; process: string; buildVolume: { x: number; y: number; z: number }; minFeature?: number }
 
@@ -81,7 +82,14 @@ export class AppState {
   private toastTimer = 0;
   private readonly disposers: (() => void)[] = [];
 
-  constructor(readonly host: Host, private readonly wasmUrl: string) {}
+  private kioskGuard: Host | null = null;
+
+  constructor(private readonly hostImpl: Host, private readonly wasmUrl: string) {}
+
+  /** The host; on a kiosk, one that opens no file dialogs and saves only to the kiosk's export folder. */
+  get host(): Host {
+    return this.kioskGuard ?? this.hostImpl;
+  }
 
   async start(): Promise<void> {
     try {
@@ -92,6 +100,7 @@ export class AppState {
       // The web host does not know about ?kiosk=1: say kiosk to every component that asks the host's info.
       this.info = this.kiosk && !info.kiosk ? { ...info, kiosk: true } : info;
       if (this.kiosk) {
+        this.kioskGuard = kioskHost(this.hostImpl, () => this.kioskExportAllowed, () => t('kiosk.noFiles'));
         clearAutosave(); // nothing of a customer persists on a kiosk
         this.kioskSettings = (await this.host.kioskSettings?.().catch(() => null)) ?? null;
       }
