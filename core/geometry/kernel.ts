@@ -48,6 +48,9 @@ const QUALITY = {
   final: { minAngle: 3, minEdge: 0.3, textTolerance: 0.01, wrapEdge: 0.4 },
 } as const;
 
+/** Largest distance (mm) a surface may move when slivers are removed from a finished solid. */
+const SIMPLIFY_MM = 0.001;
+
 /** Finished parts kept for reuse across rebuilds (slider drags touch one part at a time). */
 const PART_CACHE_LIMIT = 64;
 
@@ -89,7 +92,10 @@ export async function createGeometryKernel(opts: { wasmUrl?: string } = {}): Pro
     }
     const arena = new Arena();
     try {
-      const m: Manifold = construct(node, { wasm, arena, fonts: env.fonts, asset: env.asset, readMesh, textTolerance: q.textTolerance, wrapEdge: q.wrapEdge }, path);
+      const built: Manifold = construct(node, { wasm, arena, fonts: env.fonts, asset: env.asset, readMesh, textTolerance: q.textTolerance, wrapEdge: q.wrapEdge }, path);
+      // Booleans leave slivers a fraction of a micron wide; in float32 files their corners can coincide, which
+      // STL tools count as degenerate facets. Simplifying within 1 µm removes them and moves no surface further.
+      const m = arena.own(built.simplify(SIMPLIFY_MM));
       const status = m.status();
       if (status !== 'NoError') throw new UserError([{ path, message: `part '${name}' could not be built (${status})` }]);
       if (m.isEmpty()) throw new UserError([{ path, message: `part '${name}' is empty: its solids do not overlap or cancel out` }]);
@@ -151,7 +157,7 @@ export async function createGeometryKernel(opts: { wasmUrl?: string } = {}): Pro
         const solids = parts.map((p) =>
           arena.own(new wasm.Manifold(new wasm.Mesh({ numProp: 3, vertProperties: p.mesh.positions, triVerts: p.mesh.indices }))),
         );
-        const all = arena.own(wasm.Manifold.union(solids));
+        const all = arena.own(arena.own(wasm.Manifold.union(solids)).simplify(SIMPLIFY_MM));
         const status = all.status();
         if (status !== 'NoError') throw new UserError(`the parts could not be joined into one solid (${status})`);
         return meshOf(all);
