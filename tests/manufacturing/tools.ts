@@ -111,7 +111,7 @@ export interface Lib3mfReport {
   hasThumbnail: boolean;
 }
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- lib3mf ships no types; its embind API is used as documented */
+// lib3mf ships no types: its embind API is used as documented, through `any`.
 let lib: Promise<any> | undefined;
 const LIB3MF = '@3mfconsortium/lib3mf';
 
