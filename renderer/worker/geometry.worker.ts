@@ -98,7 +98,8 @@ async function handle(req: WorkerRequest): Promise<void> {
       let bytes: Uint8Array;
       switch (req.format) {
         case 'stl':
-          bytes = writeStl(result.parts.map((p) => p.mesh), `Atelier ${model.name}`);
+          // one merged solid: the parts' union, so touching parts (raised letters) share no faces
+          bytes = writeStl(kernel!.solid(result.parts), `Atelier ${model.name}`);
           break;
         case 'glb':
           bytes = writeGlb(result.parts, materials);
