@@ -52,6 +52,8 @@ export class KioskState {
     this.timer = window.setInterval(() => this.send({ type: 'tick', now: Date.now() }), TICK_MS);
     document.addEventListener('visibilitychange', this.onVisibility);
     void this.keepAwake();
+    // A kiosk starts clean, also after a crash and reload in the middle of a customer.
+    void wipeBrowserData().then(() => this.app.host.kioskReset?.()).catch(() => undefined);
   }
 
   private async keepAwake(): Promise<void> {
@@ -69,8 +71,7 @@ export class KioskState {
 
   private send(e: IdleEvent): void {
     this.now = Date.now();
-    // Staff at work are not customers walking away.
-    if (e.type === 'tick' && this.staff !== 'closed') e = { type: 'activity', now: e.now };
+    // Staff dialogs time out like everything else: settings left open must not wait for the next customer.
     const next = idleStep(this.idle, e, this.times);
     if (next !== this.idle) this.idle = next;
     if (next.phase === 'expired' && !this.resetting) void this.reset();
