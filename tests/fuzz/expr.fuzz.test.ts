@@ -182,7 +182,7 @@ describe('expression language fuzz', () => {
         if (r.ok) expectValue(r.value);
         else expect(r.error).toBeInstanceOf(ExprError);
       }),
-      { ...seed(4), numRuns: 1500 },
+      { ...seed(4), numRuns: 700 },
     );
   });
 
