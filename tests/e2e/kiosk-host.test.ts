@@ -92,7 +92,7 @@ describe('kiosk with the desktop host', () => {
   it('takes kiosk mode and its settings from the host: prices hidden, no export without a folder, Save does nothing', async () => {
     // The attract screen has the focus: Enter starts, like a touch (keyboard and switch users).
     await page.locator('[data-testid="attract"]').waitFor();
-    await expect.poll(async () => (await log()).resets, 'a kiosk starts clean').toBe(1);
+    await expect.poll(async () => (await log()).resets, { message: 'a kiosk starts clean' }).toBe(1);
     await page.keyboard.press('Enter');
     await page.locator('[data-testid="attract"]').waitFor({ state: 'detached' });
     const { text } = pickProducts(models);
