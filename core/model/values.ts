@@ -160,7 +160,7 @@ export function checkConstraints(model: ProductModel, scope: Scope): Problem[] {
       out.push({ message: e.message, path: `$.constraints[${i}].expr`, parameter: c.parameters?.[0] });
       return;
     }
-    if (!ok) out.push({ message: c.message, path: `$.constraints[${i}]`, ...(c.parameters?.[0] ? { parameter: c.parameters[0] } : {}) });
+    if (!ok) out.push({ message: c.message, ...(c.parameters?.[0] ? { parameter: c.parameters[0] } : {}) });
   });
   return out;
 }

@@ -128,7 +128,7 @@ save({
  ],
  "features": [{"id": "wall", "label": "Mug wall", "kind": "wall", "thickness": "wall"}, {"id": "stroke", "label": "Engraved stroke", "kind": "text-stroke", "thickness": "text_size * 0.12"}],
  "presets": [
-  {"id": "espresso", "name": "Espresso", "values": {"diameter": 64, "height": 65, "text_size": 10, "clearance": 20, "grip": 8, "name": "Ciao"}},
+  {"id": "espresso", "name": "Espresso", "values": {"diameter": 64, "height": 70, "text_size": 10, "clearance": 20, "grip": 8, "name": "Ciao"}},
   {"id": "large", "name": "Large", "values": {"diameter": 92, "height": 115, "text_size": 20}},
  ],
  "parts": [

@@ -38,7 +38,12 @@ describe('catalog', () => {
         expect(k.liveObjects()).toBe(0);
       });
       it('builds at every preset and at both ends of each numeric range', () => {
-        for (const pr of model.presets ?? []) expect(build(model, dir, { ...defaultValues(model), ...pr.values }).parts.length).toBeGreaterThan(0);
+        for (const pr of model.presets ?? []) {
+          const values = { ...defaultValues(model), ...pr.values };
+          const violated = checkConstraints(model, evaluateScope(model, values)).map((p) => p.message);
+          expect(violated, `preset ${pr.id} must be a design the shop can sell`).toEqual([]);
+          expect(build(model, dir, values).parts.length).toBeGreaterThan(0);
+        }
         for (const p of model.parameters) {
           if (p.type !== 'number' && p.type !== 'integer') continue;
           for (const v of [p.min, p.max]) {
