@@ -73,6 +73,8 @@ export function read3mf(bytes: Uint8Array, file = '3MF file'): Read3mfResult {
         if (wanted) {
           wantedAt.set(count - 1, { name, size: f.size, originalSize: f.originalSize });
           packed += f.size;
+          // Compressed sizes beyond the file are lies (or entries overlapping each other): refuse before allocating.
+          if (packed > bytes.length) throw new UserError(`${file} is damaged: its entries claim more compressed bytes than the file holds`);
           unpacked += f.originalSize;
           if (unpacked > 1024 * 1024 && unpacked / Math.max(1, packed) > LIMITS_3MF.ratio)
             throw new UserError(`${file}: its parts are compressed ${Math.round(unpacked / Math.max(1, packed))}:1 together, which looks like a zip bomb (at most ${LIMITS_3MF.ratio}:1 is accepted)`);

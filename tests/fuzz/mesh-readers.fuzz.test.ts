@@ -168,6 +168,33 @@ describe('3MF reader fuzz', () => {
     expect(refusedCount).toBeGreaterThan(750);
   });
 
+  it('mutations aimed at the zip directory and local headers (sizes, offsets, counts, methods) end cleanly', () => {
+    // The central directory and end record are the last few hundred bytes; local headers start each entry.
+    const dirStart = valid3mf.length - 400;
+    const field = fc.record({
+      region: fc.constantFrom('directory', 'start'),
+      at: fc.nat(399),
+      width: fc.constantFrom(1, 2, 4),
+      value: fc.oneof(fc.constantFrom(0, 1, 0xff, 0xffff, 0xffffffff, 0x7fffffff, 8, 9, 12, 99), fc.nat()),
+    });
+    let readOk = 0;
+    fc.assert(
+      fc.property(fc.array(field, { minLength: 1, maxLength: 3 }), (edits) => {
+        const b = valid3mf.slice();
+        const dv = new DataView(b.buffer);
+        for (const e of edits) {
+          const at = Math.min((e.region === 'directory' ? dirStart : 0) + e.at, b.length - 4);
+          if (e.width === 1) dv.setUint8(at, e.value & 0xff);
+          else if (e.width === 2) dv.setUint16(at, e.value & 0xffff, true);
+          else dv.setUint32(at, e.value >>> 0, true);
+        }
+        if (read(b, 'mutated zip headers').ok) readOk++;
+      }),
+      { ...seed(35), numRuns: 1000 },
+    );
+    expect(readOk).toBeGreaterThan(0); // some edits hit fields that do not matter (times, versions)
+  });
+
   const XML_SNIPPETS = [
     '<!DOCTYPE model [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>',
     '<!ENTITY x SYSTEM "file:///etc/passwd">',
@@ -287,6 +314,17 @@ describe('3MF reader fuzz', () => {
     const grown = memoryGrowth(() =>
       refused(forge3mf(modelXml(TETRA_OBJECT(1), '<item objectid="1"/>'), [{ name: 'big.model', deflated: tiny, size: 1024 * MB + 1 }]), 'declared 1 GB', /unpacks to more than|zip bomb/),
     );
+    expect(grown).toBeLessThan(64 * MB);
+  });
+
+  it('refuses entries whose declared sizes the file cannot hold, without allocating them', () => {
+    // 1 kB of zip claiming 200 MB compressed and 1000 MB unpacked: a plausible ratio, an impossible size.
+    const tiny = deflateSync(new Uint8Array(16));
+    const zip = forge3mf(modelXml(TETRA_OBJECT(1), '<item objectid="1"/>'), [{ name: 'big.model', deflated: tiny, size: 1000 * MB }]);
+    const dv = new DataView(zip.buffer);
+    for (let o = zip.length - 22; o > 0; o--)
+      if (dv.getUint32(o, true) === 0x02014b50 && new TextDecoder().decode(zip.subarray(o + 46, o + 46 + dv.getUint16(o + 28, true))) === 'big.model') dv.setUint32(o + 20, 200 * MB, true);
+    const grown = memoryGrowth(() => refused(zip, 'impossible compressed size', /damaged|zip bomb|unpacks to more/));
     expect(grown).toBeLessThan(64 * MB);
   });
 
