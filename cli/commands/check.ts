@@ -52,7 +52,7 @@ export async function runCheck(argv: string[]): Promise<number> {
   } else {
     printLine(`${model.name} on ${printer.name}: ${printable ? 'printable' : 'NOT printable'}`);
     for (const l of verdict.lines) printLine(`  ${l}`);
-    for (const v of violations) printLine(`  ✗ ${v}`);
+    for (const v of violations) if (!verdict.failures.includes(v)) printLine(`  ✗ ${v}`);
     if (summary && mc) printLine(`  Size ${dims(summary.bbox)}, volume ${num(summary.volume / 1000)} cm³, about ${num(mc.massGrams, 1)} g, material ${mc.currency} ${mc.cost.toFixed(2)}`);
   }
   return printable ? 0 : 1;
