@@ -11,8 +11,8 @@ import { serveApp, type StaticServer } from './server';
 import { catalogModels, pickProducts, type CatalogModel } from './catalog';
 import { figures, nextBuild, settled } from './app-page';
 
-/** Idle seconds before the prompt, and its countdown: short for the test, long enough for the steps between. */
-const IDLE = 8;
+/** Idle seconds before the prompt, and its countdown: short for the test, long enough for the steps between taps on a busy machine (builds in SwiftShader). */
+const IDLE = 15;
 const COUNTDOWN = 4;
 
 let server: StaticServer;
