@@ -259,6 +259,41 @@ describe('model file fuzz', () => {
   });
 });
 
+describe('parameter value fuzz', () => {
+  const models = catalog.map((c) => parseModel(c.text, opts));
+
+  it('any input values (CLI strings, order rows, hostile keys) resolve to valid values and named problems', () => {
+    const raw = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.double().map(String),
+      fc.integer({ min: -1000, max: 1000 }).map(String),
+      fc.constantFrom('1e999', '-0', ' 12 ', '0x10', 'yes', 'OFF', 'true', '', '#ff00ff', '#FFF', 'pla-white', 'Zoë', '\n', '\u0000x', '😀'.repeat(30)),
+      fc.double(),
+      fc.boolean(),
+      fc.constantFrom<unknown>(null, undefined, [], {}, { valueOf: 3 }),
+    );
+    fc.assert(
+      fc.property(fc.nat(models.length - 1), fc.array(fc.tuple(fc.oneof(fc.nat(40), fc.constantFrom('__proto__', 'constructor', 'toString', '')), raw), { maxLength: 8 }), (mi, entries) => {
+        const m = models[mi]!;
+        const input: Record<string, unknown> = {};
+        for (const [k, v] of entries) Object.defineProperty(input, typeof k === 'number' ? (m.parameters[k]?.id ?? `p${k}`) : k, { value: v, enumerable: true, configurable: true, writable: true });
+        const r = outcome(() => resolveValues(m, input, { materials }), `values for ${m.id}`);
+        expect(r.ok).toBe(true);
+        if (!r.ok) return;
+        for (const p of r.value.problems) expect(p.message.length).toBeGreaterThan(0);
+        // Every resolved value is one the parameter allows, so the scope and constraints run cleanly.
+        for (const p of m.parameters) expect(Object.prototype.hasOwnProperty.call(r.value.values, p.id)).toBe(true);
+        const scoped = outcome(() => {
+          const scope = evaluateScope(m, r.value.values);
+          return checkConstraints(m, scope);
+        }, `scope for ${m.id}`);
+        if (scoped.ok) for (const p of scoped.value) expect(p.message.length).toBeGreaterThan(0);
+      }),
+      { ...seed(15), numRuns: 1000 },
+    );
+  });
+});
+
 describe('design file fuzz', () => {
   const designArb = fc.record(
     {
