@@ -99,14 +99,31 @@ describe('showroom kiosk (web build, ?kiosk=1)', () => {
       return { opened, saved };
     });
     expect(host).toEqual({ opened: null, saved: 'Este quiosque não salva arquivos. Fale com a equipe, por favor.' });
+
+    // The catalog search types with the on-screen keyboard too.
+    const all = await page.locator('[data-product]').count();
+    const m = models.find((x) => /^[a-z]{3,}/i.test(x.name) && x.name.split(' ')[0]!.length >= 3)!;
+    const word = m.name.split(' ')[0]!.toLowerCase();
+    await page.getByRole('searchbox').tap();
+    await osk().waitFor();
+    for (const c of word) await key(c).tap();
+    expect(await page.getByRole('searchbox').inputValue()).toBe(word);
+    await expect.poll(() => page.locator('[data-product]').count()).toBeLessThan(all);
+    expect(await page.locator(`[data-product="${m.id}"]`).count()).toBe(1);
+    for (let i = 0; i < word.length; i++) await key('backspace').tap();
+    await key('done').tap();
+    await expect.poll(() => page.locator('[data-product]').count()).toBe(all);
     await expectTouchTargets();
   });
 
   it('types a name with ç and ã on the on-screen keyboard, and the model changes', async () => {
     const { text } = pickProducts(models);
     expect(text, 'a catalog product with a text parameter').toBeTruthy();
+    await page.getByRole('searchbox').tap();
+    await osk().waitFor();
     await page.locator(`[data-product="${text!.m.id}"]`).tap();
     const f0 = await settled(page);
+    expect(await osk().count(), 'a new view closes the keyboard').toBe(0);
     const input = page.locator(`[data-param="${text!.p!.id}"] input[type=text]`);
     const initial = await input.inputValue();
     expect(await input.getAttribute('inputmode'), 'no OS keyboard on a kiosk').toBe('none');
