@@ -48,7 +48,16 @@ async function newPage(): Promise<Page> {
 
 async function view(name: string): Promise<void> {
   await page.mouse.move(0, 0);
-  await page.waitForTimeout(300);
+  // wait until the preview has stopped drawing (shaders compiled, shadow settled) for a moment
+  await page.waitForFunction(
+    () => {
+      const s = (window as unknown as { atelierStats?: { lastFrameAt?: number } }).atelierStats;
+      return !document.querySelector('[data-testid="preview"]') || (s?.lastFrameAt !== undefined && performance.now() - s.lastFrameAt > 700);
+    },
+    undefined,
+    { timeout: 60_000, polling: 100 },
+  );
+  await page.waitForTimeout(200);
   const r = checkScreenshot(name, new Uint8Array(await page.screenshot()));
   if (!r.updated) expect(r.ratio, `${name}: ${r.differing} pixels differ from ${r.reference}`).toBeLessThanOrEqual(MAX_DIFF_RATIO);
 }
@@ -92,7 +101,10 @@ describe('Atelier in the browser', () => {
     expect(f1.size).not.toBe(f0.size);
 
     const field = page.locator(`[data-param="${p!.id}"] input[type=text]`);
-    const typed = Math.round(((p!.min! + p!.max!) / 2) * 10) / 10 === Number(await field.inputValue()) ? p!.min! : Math.round(((p!.min! + p!.max!) / 2) * 10) / 10;
+    // the middle of the range on the parameter's step (the field snaps to it), or the minimum if that is current
+    const step = p!.step ?? 0.1;
+    const mid = Math.round((p!.min! + Math.round((p!.max! - p!.min!) / 2 / step) * step) * 1000) / 1000;
+    const typed = mid === Number(await field.inputValue()) ? p!.min! : mid;
     await field.fill(String(typed));
     await field.press('Enter');
     const f2 = await nextBuild(page, f1.seq);
@@ -110,9 +122,9 @@ describe('Atelier in the browser', () => {
     const r1 = await nextBuild(page, u2.seq);
     expect(r1.size).toBe(f1.size);
 
-    await page.getByRole('radio', { name: 'in' }).click();
+    await page.getByRole('radio', { name: 'in', exact: true }).click();
     expect((await figures(page)).size).toMatch(/ in$/);
-    await page.getByRole('radio', { name: 'mm' }).click();
+    await page.getByRole('radio', { name: 'mm', exact: true }).click();
   });
 
   it('engraves a typed name (the mesh changes) and says at once which character the font lacks', async () => {

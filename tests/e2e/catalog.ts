@@ -2,7 +2,7 @@
 // catalog): a product with a millimetre slider, one with a text parameter, one with a material choice.
 import { parse as parseJsonc } from 'jsonc-parser';
 
-interface Param { id: string; type: string; unit?: string; min?: number; max?: number; default?: unknown; options?: string[]; font?: string; maxLength?: number; visibleWhen?: string }
+interface Param { id: string; type: string; unit?: string; min?: number; max?: number; step?: number; default?: unknown; options?: string[]; font?: string; maxLength?: number; visibleWhen?: string }
 export interface CatalogModel { id: string; name: string; parameters: Param[] }
 
 export async function catalogModels(base: string): Promise<CatalogModel[]> {
@@ -18,7 +18,8 @@ export async function catalogModels(base: string): Promise<CatalogModel[]> {
 export function pickProducts(models: CatalogModel[]) {
   const visible = (p: Param) => !p.visibleWhen;
   const slider = models
-    .map((m) => ({ m, p: m.parameters.find((p) => visible(p) && p.type === 'number' && p.unit === 'mm' && (p.max ?? 0) - (p.min ?? 0) >= 10) }))
+    // an overall size (not, say, a letter size that leaves the outline unchanged), so the dimensions must follow
+    .map((m) => ({ m, p: m.parameters.find((p) => visible(p) && p.type === 'number' && p.unit === 'mm' && /width|length|height|diameter/.test(p.id) && (p.max ?? 0) - (p.min ?? 0) >= 10) }))
     .find((x) => x.p);
   const text = models.map((m) => ({ m, p: m.parameters.find((p) => visible(p) && p.type === 'text') })).find((x) => x.p);
   const material = models.map((m) => ({ m, p: m.parameters.find((p) => visible(p) && p.type === 'material' && (p.options?.length ?? 2) > 1) })).find((x) => x.p);
