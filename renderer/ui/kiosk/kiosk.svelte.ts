@@ -35,7 +35,7 @@ export class KioskState {
   keyboard = $state.raw<KeyboardTarget | null>(null);
   staff = $state<'closed' | 'pin' | 'settings' | 'unmanaged'>('closed');
   resetting = $state(false);
-  readonly times: IdleTimes;
+  private readonly url = kioskUrlOptions(location.search);
   private timer = 0;
   private readonly initialLocale: Locale;
   private wakeLock: WakeLockSentinel | null = null;
@@ -45,9 +45,6 @@ export class KioskState {
   };
 
   constructor(private readonly app: AppState) {
-    const url = kioskUrlOptions(location.search);
-    const idleSeconds = url.idleSeconds ?? app.kioskSettings?.idleSeconds ?? DEFAULT_IDLE_SECONDS;
-    this.times = { idleMs: idleSeconds * 1000, warnMs: countdownFor(idleSeconds, url.countdownSeconds) * 1000 };
     this.initialLocale = i18n.locale;
     this.timer = window.setInterval(() => this.send({ type: 'tick', now: Date.now() }), TICK_MS);
     document.addEventListener('visibilitychange', this.onVisibility);
@@ -63,6 +60,12 @@ export class KioskState {
     } catch {
       // not allowed (no user gesture yet, or the permission is refused): the screen's own settings apply
     }
+  }
+
+  /** From the URL (tests, browser kiosks), else the host's kiosk settings as they are now (staff may change them). */
+  get times(): IdleTimes {
+    const idleSeconds = this.url.idleSeconds ?? this.app.kioskSettings?.idleSeconds ?? DEFAULT_IDLE_SECONDS;
+    return { idleMs: idleSeconds * 1000, warnMs: countdownFor(idleSeconds, this.url.countdownSeconds) * 1000 };
   }
 
   get secondsLeft(): number {
