@@ -100,7 +100,11 @@ export class AppState {
       // The web host does not know about ?kiosk=1: say kiosk to every component that asks the host's info.
       this.info = this.kiosk && !info.kiosk ? { ...info, kiosk: true } : info;
       if (this.kiosk) {
-        this.kioskGuard = kioskHost(this.hostImpl, () => this.kioskExportAllowed, () => t('kiosk.noFiles'));
+        this.kioskGuard = kioskHost(this.hostImpl, {
+          canSave: () => this.kioskExportAllowed,
+          inUse: () => this.kioskUi !== null && !this.kioskUi.attract && !this.kioskUi.resetting,
+          refusal: () => t('kiosk.noFiles'),
+        });
         clearAutosave(); // nothing of a customer persists on a kiosk
         this.kioskSettings = (await this.host.kioskSettings?.().catch(() => null)) ?? null;
       }
@@ -327,10 +331,9 @@ export class AppState {
     this.restoreOffer = null;
     if (!rec) return;
     await this.openProduct(rec.design.model.id, rec.design);
-    if (this.design?.model.id === rec.design.model.id) {
-      this.savedPath = rec.savedPath;
-      this.dirty = true; // still not saved anywhere; the autosave stays until it is
-    }
+    // Still not saved: the autosave stays until it is. Save asks where (a desktop host lets Save overwrite only
+    // files opened or saved in this session).
+    if (this.design?.model.id === rec.design.model.id) this.dirty = true;
   }
 
   discardAutosave(): void {
