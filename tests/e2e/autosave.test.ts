@@ -50,7 +50,8 @@ describe('autosave and restore', () => {
     const f0 = await openProduct(page, m.id);
     const field = page.locator(`[data-param="${p!.id}"] input[type=text]`);
     const original = Number(await field.inputValue());
-    const typed = Math.round((p!.min! + (p!.max! - p!.min!) * 0.3) * 10) / 10;
+    const step = p!.step ?? 0.1; // a value on the parameter's step is kept as typed
+    const typed = Number((p!.min! + Math.round(((p!.max! - p!.min!) * 0.3) / step) * step).toFixed(6));
     expect(typed).not.toBe(original);
     await field.fill(String(typed));
     await field.press('Enter');
