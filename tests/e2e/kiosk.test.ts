@@ -152,7 +152,8 @@ describe('showroom kiosk (web build, ?kiosk=1)', () => {
     expect(n, 'a millimetre parameter on the text product').toBeTruthy();
     const numField = page.locator(`[data-param="${n!.id}"] input[type=text]`);
     const current = Number(await numField.inputValue());
-    const target = String([1, 2].map((k) => Math.round(n!.min! + ((n!.max! - n!.min!) * k) / 3)).find((v) => v !== current));
+    const step = Math.max(1, n!.step ?? 1); // a whole value on the parameter's step is kept as typed
+    const target = String([1, 2].map((k) => n!.min! + Math.round((n!.max! - n!.min!) * k / 3 / step) * step).find((v) => v !== current));
     await numField.tap();
     await osk().waitFor();
     expect(await key('q').count(), 'digits only').toBe(0);
