@@ -23,7 +23,8 @@ export async function run(): Promise<void> {
   rows.push(['order', 'model', ...cols].join(','));
   for (let i = 0; i < 1000; i++) {
     const m = textParams[i % textParams.length]!;
-    const name = `${NAMES[i % NAMES.length]}${i % 7 === 0 ? ' ' + (i % 100) : ''}`;
+    // a keychain tag holds a first name; a nameplate also takes a number
+    const name = `${NAMES[i % NAMES.length]}${i % 7 === 0 && /plate/.test(m.id) ? ' ' + (i % 100) : ''}`;
     rows.push([`B${1000 + i}`, m.id, ...cols.map((c) => (c === m.text ? `"${name}"` : ''))].join(','));
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'atelier-batch-bench-'));
