@@ -33,7 +33,8 @@ export class KioskState {
   idle = $state.raw<IdleState>(IDLE_OFF);
   now = $state(0);
   keyboard = $state.raw<KeyboardTarget | null>(null);
-  staff = $state<'closed' | 'pin' | 'settings' | 'unmanaged'>('closed');
+  /** The staff dialog (PIN, then settings) is open. */
+  staffOpen = $state(false);
   resetting = $state(false);
   private readonly url = kioskUrlOptions(location.search);
   private timer = 0;
@@ -115,7 +116,7 @@ export class KioskState {
     this.resetting = true;
     try {
       this.keyboard = null;
-      this.staff = 'closed';
+      this.staffOpen = false;
       this.app.wipeDesign();
       await wipeBrowserData();
       await this.app.host.kioskReset?.().catch(() => undefined);
