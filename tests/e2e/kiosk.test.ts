@@ -192,9 +192,15 @@ describe('showroom kiosk (web build, ?kiosk=1)', () => {
       await (await caches.open('customer-cache')).put('/customer', new Response('x'));
     });
     expect((await state()).design).not.toBeNull();
+    // This customer switched to inches and to English.
+    await page.getByRole('radio', { name: 'pol' }).tap();
+    await page.locator('#lang').selectOption('en');
     const prompt = page.locator('[data-testid="idle-prompt"]');
     await prompt.waitFor({ timeout: (IDLE + 5) * 1000 });
+    expect(await prompt.textContent()).toContain('Are you still there?');
     await attract().waitFor({ timeout: (COUNTDOWN + 5) * 1000 });
+    expect(await attract().textContent(), 'the kiosk language again').toContain('Toque na tela para começar');
+    expect(await page.evaluate(() => (window as unknown as { atelier: { unit: string } }).atelier.unit)).toBe('mm');
     const s = await state();
     expect(s.view).toBe('gallery');
     expect(s.design).toBeNull();
