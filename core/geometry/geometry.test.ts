@@ -84,7 +84,9 @@ describe('geometry kernel', () => {
   it('stops runaway builds with a budget', () => {
     expect(() => build([part({ type: 'repeat-linear', count: 100000, offset: [1, 0, 0], children: [{ type: 'box', size: [1, 1, 1] }] })])).toThrow(BudgetError);
     expect(() => build([part({ type: 'sphere', radius: 10, segments: 100000 })])).toThrow(/between 3 and 1024/);
-    expect(() => k.build({ model: testModel([part({ type: 'sphere', radius: 10, segments: 1000 })]), scope: new Map(), quality: 'final', materials: TEST_MATERIALS }, { ...env, budget: { maxTriangles: 10000 } })).toThrow(/more than the 10000 allowed/);
+    expect(() => k.build({ model: testModel([part({ type: 'sphere', radius: 10, segments: 1000 })]), scope: new Map(), quality: 'final', materials: TEST_MATERIALS }, { ...env, budget: { maxTriangles: 10000 } })).toThrow(/more than the 10,000 allowed/);
+    // asked-for facets are counted before any solid is made: half a billion triangles are refused at once
+    expect(() => build([part({ type: 'repeat-polar', count: 1000, children: [{ type: 'sphere', radius: 5, segments: 1024 }] })])).toThrow(/part 'P' asks for about 524,288,000 triangles/);
     expect(k.liveObjects()).toBe(0);
   });
   it('frees every WASM object over many rebuilds', () => {

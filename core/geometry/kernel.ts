@@ -9,6 +9,7 @@ import { readMesh } from '../export/read-mesh';
 import type { MaterialCatalog, ProductModel, Quality } from '../model/types';
 import type { FontLibrary } from '../text';
 import { Arena, construct } from './construct';
+import { facetEstimate } from './facets';
 import { bboxOf, type BBox, type BuildResult, type MeshData, type PartMesh } from './mesh-data';
 import { resolveSolid, type Budget } from './resolve';
 import { evalBoolean } from '../expr';
@@ -61,6 +62,8 @@ interface CachedPart {
   genus: number;
   bbox: BBox;
 }
+
+const fmtCount = (n: number) => Math.round(n).toLocaleString('en-US');
 
 /** Copies a manifold's triangles out of WASM memory as positions (xyz) and indices. */
 function meshOf(m: Manifold): MeshData {
@@ -130,12 +133,20 @@ export async function createGeometryKernel(opts: { wasmUrl?: string } = {}): Pro
       wasm.setMinCircularEdgeLength(q.minEdge);
       const parts: PartMesh[] = [];
       let triangles = 0;
+      let askedTotal = 0;
       try {
         model.parts.forEach((part, i) => {
           const path = `parts[${i}]`;
           if (part.when !== undefined && !evalBoolean(part.when, scope, `part '${part.name}' when`)) return;
           const node = resolveSolid(part.solid, `${path}.solid`, ctx);
           if (!node) return;
+          // refuse a runaway before any WASM work (the built triangles are checked again below)
+          const asked = facetEstimate(node, q);
+          askedTotal += asked;
+          if (askedTotal > budget.maxTriangles) {
+            const what = asked > budget.maxTriangles ? `part '${part.name}' asks for about ${fmtCount(asked)}` : `the product asks for about ${fmtCount(askedTotal)}`;
+            throw new BudgetError(`${what} triangles, more than the ${fmtCount(budget.maxTriangles)} allowed; use fewer copies in its repeats, fewer segments or smaller details`);
+          }
           const key = `${quality}|${JSON.stringify(node)}`;
           const built = buildPart(key, node, env, q, budget, path, part.name);
           triangles += built.mesh.indices.length / 3;

@@ -1,10 +1,7 @@
 // The geometry worker: runs the manifold kernel and the export writers off the UI thread.
 // Imports core/ only (WebWorker lib). One request at a time; the UI drops stale requests (latest-wins) and
 // terminates this worker if a build runs too long. Mesh arrays are transferred, never copied.
-import { createGeometryKernel, DEFAULT_BUDGET, type GeometryKernel } from '../../core/geometry/index';
-import { resolveSolid, type RNode, type RShape } from '../../core/geometry/resolve';
-import { BudgetError } from '../../core/errors';
-import { evalBoolean } from '../../core/expr/index';
+import { createGeometryKernel, type GeometryKernel } from '../../core/geometry/index';
 import { FontLibrary } from '../../core/text/index';
 import { parseMaterialCatalog } from '../../core/model/index';
 import { applyMaterialOverrides, prepareDesign, valueContextFor } from '../../core/pipeline';
@@ -37,55 +34,10 @@ function build(key: string, values: Record<string, unknown>, quality: 'preview' 
   const entry = models.get(key);
   if (!entry || !kernel || !fonts) throw new Error('worker not initialised');
   const { scope } = prepareDesign(entry.model, values, valueContextFor(materials, fonts));
-  checkFacetBudget(entry.model, scope, quality);
   const built = kernel.build({ model: entry.model, scope, quality, materials }, { fonts, asset: (p) => entry.assets[p] });
   return { result: applyMaterialOverrides(entry.model, built, overrides, materials), model: entry.model, scope };
 }
 
-/** Circle resolution per quality, as the kernel sets it (minimum angle in degrees, minimum edge in mm). */
-const CIRCLES = { preview: { minAngle: 10, minEdge: 1.2 }, final: { minAngle: 3, minEdge: 0.3 } } as const;
-
-/**
- * Stops a runaway model before any WASM work: the kernel checks triangles only once a part is built, and a model
- * that asks for millions of facets (a repeat of finely divided spheres, nested repeats) would hold this worker
- * until the UI's watchdog kills it. Counts the facets the model's primitives ask for, copies included (a lower
- * bound: booleans are not counted), and refuses the build with a message naming the part when it is over budget.
- */
-function checkFacetBudget(model: ProductModel, scope: Scope, quality: 'preview' | 'final'): void {
-  const max = DEFAULT_BUDGET.maxTriangles;
-  const textFonts = new Map<string, string>();
-  for (const p of model.parameters) if (p.type === 'text') textFonts.set(p.id, p.font);
-  const ctx = { scope, budget: DEFAULT_BUDGET, nodes: 0, textFonts };
-  const { minAngle, minEdge } = CIRCLES[quality];
-  const segments = (explicit: number, r: number) => explicit || Math.max(4, Math.ceil(Math.min(360 / minAngle, (2 * Math.PI * r) / minEdge) / 4) * 4);
-  const outline = (sh: RShape) => (sh.type === 'polygon' ? sh.points.length + sh.holes.reduce((n, h) => n + h.length, 0) : sh.type === 'circle' ? segments(sh.segments, sh.radius) : 4);
-  const facets = (n: RNode): number => {
-    switch (n.type) {
-      case 'box': return 12;
-      case 'cylinder': return 4 * segments(n.segments, Math.max(n.r1, n.r2)) - 4;
-      case 'sphere': return 8 * Math.ceil(segments(n.segments, n.radius) / 4) ** 2;
-      case 'torus': return 2 * segments(0, n.major) * segments(0, n.minor);
-      case 'extrude': return 4 * outline(n.shape);
-      case 'revolve': return 2 * outline(n.shape) * segments(n.segments, 0);
-      case 'text': return 20 * n.text.length;
-      case 'mesh': return 0;
-      case 'repeat-linear':
-      case 'repeat-polar': return n.count * n.children.reduce((s, c) => s + facets(c), 0);
-      default: return n.children.reduce((s, c) => s + facets(c), 0);
-    }
-  };
-  let total = 0;
-  model.parts.forEach((part, i) => {
-    if (part.when !== undefined && !evalBoolean(part.when, scope, `part '${part.name}' when`)) return;
-    const node = resolveSolid(part.solid, `parts[${i}].solid`, ctx);
-    const n = node ? facets(node) : 0;
-    total += n;
-    const what = n > max ? `part '${part.name}' asks for about ${fmt(n)}` : `the product asks for about ${fmt(total)}`;
-    if (total > max) throw new BudgetError(`${what} triangles, more than the ${fmt(max)} allowed; use fewer copies in its repeats, fewer segments or smaller details`);
-  });
-}
-
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 function figures(result: BuildResult, model: ProductModel, scope: Scope, printerId?: string): Figures {
   let massGrams: number | null = null;
