@@ -52,7 +52,7 @@ export const en = {
   'preview.label': '3D preview of {name}. Drag to turn, scroll or pinch to zoom.',
   'preview.frame': 'Fit to view',
   'preview.failed': 'The preview could not be built.',
-  'preview.stopped': 'Building this design took too long and was stopped.',
+  'preview.stopped': 'Building this design took too long and was stopped. Try smaller values, fewer copies or less detail.',
   'export.heading': 'Export for manufacturing',
   'export.format': 'File format',
   'export.stl': 'STL (one solid)',

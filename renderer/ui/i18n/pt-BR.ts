@@ -54,7 +54,7 @@ export const ptBR: Messages = {
   'preview.label': 'Prévia 3D de {name}. Arraste para girar, role ou pince para ampliar.',
   'preview.frame': 'Enquadrar',
   'preview.failed': 'Não foi possível gerar a prévia.',
-  'preview.stopped': 'A geração deste design demorou demais e foi interrompida.',
+  'preview.stopped': 'A geração deste design demorou demais e foi interrompida. Tente valores menores, menos cópias ou menos detalhes.',
   'export.heading': 'Exportar para fabricação',
   'export.format': 'Formato do arquivo',
   'export.stl': 'STL (um sólido)',
