@@ -84,6 +84,16 @@ export async function createGeometryKernel(opts: { wasmUrl?: string } = {}): Pro
   const wasm: ManifoldToplevel = await Module(opts.wasmUrl ? { locateFile: () => opts.wasmUrl! } : undefined);
   wasm.setup();
   const cache = new Map<string, CachedPart>();
+  // Mesh files parsed once per file content (the same bytes object comes back on every rebuild).
+  const meshFiles = new WeakMap<Uint8Array, MeshData>();
+  const readMeshCached = (bytes: Uint8Array, file: string): MeshData => {
+    let m = meshFiles.get(bytes);
+    if (!m) {
+      m = readMesh(bytes, file);
+      meshFiles.set(bytes, m);
+    }
+    return m;
+  };
   let disposed = false;
 
   function buildPart(key: string, node: Parameters<typeof construct>[0], env: GeometryEnv, q: (typeof QUALITY)[Quality], budget: Budget, path: string, name: string): CachedPart {
@@ -95,10 +105,11 @@ export async function createGeometryKernel(opts: { wasmUrl?: string } = {}): Pro
     }
     const arena = new Arena();
     try {
-      const built: Manifold = construct(node, { wasm, arena, fonts: env.fonts, asset: env.asset, readMesh, textTolerance: q.textTolerance, wrapEdge: q.wrapEdge }, path);
+      const built: Manifold = construct(node, { wasm, arena, fonts: env.fonts, asset: env.asset, readMesh: readMeshCached, textTolerance: q.textTolerance, wrapEdge: q.wrapEdge }, path);
       // Booleans leave slivers a fraction of a micron wide; in float32 files their corners can coincide, which
       // STL tools count as degenerate facets. Simplifying within 1 µm removes them and moves no surface further.
-      const m = arena.own(built.simplify(SIMPLIFY_MM));
+      // Only for final quality (what is made): a preview rebuild during a slider drag skips the cost.
+      const m = q === QUALITY.final ? arena.own(built.simplify(SIMPLIFY_MM)) : built;
       const status = m.status();
       if (status !== 'NoError') throw new UserError([{ path, message: `part '${name}' could not be built (${status})` }]);
       if (m.isEmpty()) throw new UserError([{ path, message: `part '${name}' is empty: its solids do not overlap or cancel out` }]);
