@@ -39,7 +39,7 @@ export class Dimensions {
   }
 
   set(b: BBox): void {
-    this.clear();
+    this.clearLabels();
     this.bbox = b;
     const [x0, y0, z0] = b.min;
     const [x1, y1, z1] = b.max;
@@ -58,11 +58,18 @@ export class Dimensions {
     // height: vertical at the front-left corner (the home view looks from the front right, so it stays clear of depth)
     const hx = x0 - gap, hy = y0 - gap;
     segs.push([toScene(hx, hy, z0), toScene(hx, hy, z1)], [toScene(hx - tick, hy, z1), toScene(hx + tick, hy, z1)], [toScene(x0, y0, z1), toScene(hx - tick, hy, z1)]);
-    this.lines = CreateLineSystem('dimensions', { lines: segs }, this.scene);
-    this.lines.color = new Color3(0.25, 0.32, 0.42);
-    this.lines.isPickable = false;
+    if (this.lines) {
+      // Same segments, new places: update the line mesh in place. A new line mesh each rebuild would bring a new
+      // shader to link (~80 ms in software rendering) into every slider step.
+      CreateLineSystem('dimensions', { lines: segs, instance: this.lines });
+      this.lines.refreshBoundingInfo();
+    } else {
+      this.lines = CreateLineSystem('dimensions', { lines: segs, updatable: true }, this.scene);
+      this.lines.color = new Color3(0.25, 0.32, 0.42);
+      this.lines.isPickable = false;
+      this.lines.alpha = 0.85;
+    }
     this.lines.isVisible = this.visible;
-    this.lines.alpha = 0.85;
     const mk = (text: string, at: Vector3, cls: string) => {
       const el = document.createElement('div');
       el.className = `dim-label ${cls}`;
@@ -95,6 +102,10 @@ export class Dimensions {
   clear(): void {
     this.lines?.dispose();
     this.lines = null;
+    this.clearLabels();
+  }
+
+  private clearLabels(): void {
     for (const l of this.labels) l.el.remove();
     this.labels = [];
   }
