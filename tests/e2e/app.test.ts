@@ -204,7 +204,11 @@ describe('Atelier in the browser', () => {
           max[k] = Math.max(max[k]!, c[k]!);
         }
       }
+      mo.delete(); // embind objects are freed by hand
     }
+    it.delete();
+    reader.delete();
+    model.delete();
     expect(objects).toBeGreaterThan(0);
     const size = [0, 1, 2].map((k) => max[k]! - min[k]!);
     const shown = f.size.replace(/[^0-9.,× ]/g, '').split('×').map((s) => Number(s.trim().replace(/,/g, '')));
