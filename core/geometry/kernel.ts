@@ -45,7 +45,7 @@ export const DEFAULT_BUDGET: Budget = { maxNodes: 5000, maxTriangles: 2_000_000 
 
 /** Circle and text resolution per quality: preview is for dragging sliders, final for the printer. */
 const QUALITY = {
-  preview: { minAngle: 10, minEdge: 1.2, textTolerance: 0.06, wrapEdge: 1.5 },
+  preview: { minAngle: 10, minEdge: 1.2, textTolerance: 0.06, wrapEdge: 3 },
   final: { minAngle: 3, minEdge: 0.3, textTolerance: 0.01, wrapEdge: 0.4 },
 } as const;
 
