@@ -46,7 +46,7 @@ export const DEFAULT_BUDGET: Budget = { maxNodes: 5000, maxTriangles: 2_000_000 
 /** Circle and text resolution per quality: preview is for dragging sliders, final for the printer. */
 const QUALITY = {
   preview: { minAngle: 10, minEdge: 1.2, textTolerance: 0.06, wrapEdge: 3 },
-  final: { minAngle: 3, minEdge: 0.3, textTolerance: 0.01, wrapEdge: 0.4 },
+  final: { minAngle: 3, minEdge: 0.3, textTolerance: 0.01, wrapEdge: 0.8 },
 } as const;
 
 /** Largest distance (mm) a surface may move when slivers are removed from a finished solid. */
