@@ -33,7 +33,11 @@ export interface ConstructEnv {
   arena: Arena;
   fonts: FontLibrary;
   asset: (path: string) => Uint8Array | undefined;
-  readMesh: (bytes: Uint8Array, file: string) => MeshData;
+  /**
+   * The solid of a mesh file (closed and manifold, else a UserError naming `path`). Borrowed: the caller owns it
+   * (the kernel keeps it between builds), so construct never frees it.
+   */
+  importMesh: (bytes: Uint8Array, file: string, path: string) => Manifold;
   /** Curve tolerance for text (mm) and edge length for bending wrapped text (mm). */
   textTolerance: number;
   wrapEdge: number;
@@ -180,13 +184,7 @@ function meshNode(n: Extract<RNode, { type: 'mesh' }>, env: ConstructEnv, path: 
   const { wasm, arena } = env;
   const bytes = env.asset(n.file);
   if (!bytes) throw new UserError([{ path, message: `${path}: mesh file '${n.file}' was not found in the model's folder` }]);
-  const md = env.readMesh(bytes, n.file);
-  const mesh = new wasm.Mesh({ numProp: 3, vertProperties: md.positions, triVerts: md.indices });
-  mesh.merge();
-  const m = arena.own(new wasm.Manifold(mesh));
-  const status = m.status();
-  if (status !== 'NoError' || m.isEmpty())
-    throw new UserError([{ path, message: `${path}: mesh file '${n.file}' is not a closed, manifold solid (${status === 'NoError' ? 'empty' : status})` }]);
+  const m = env.importMesh(bytes, n.file, path);
   let out = arena.own(m.scale(n.scale));
   if (n.center) {
     const b = out.boundingBox();

@@ -52,6 +52,9 @@ const QUALITY = {
 /** Largest distance (mm) a surface may move when slivers are removed from a finished solid. */
 const SIMPLIFY_MM = 0.001;
 
+/** Imported mesh solids kept between builds. */
+const MESH_SOLID_LIMIT = 8;
+
 /** Finished parts kept for reuse across rebuilds (slider drags touch one part at a time). */
 const PART_CACHE_LIMIT = 64;
 
@@ -94,6 +97,33 @@ export async function createGeometryKernel(opts: { wasmUrl?: string } = {}): Pro
     }
     return m;
   };
+  // Their solids too: turning 8,000 triangles into a manifold costs 10-30 ms, on every slider step otherwise.
+  // Kept outside the build arenas (and out of liveObjects()), a few at most, freed on eviction and dispose().
+  const meshSolids = new Map<Uint8Array, Manifold>();
+  const importMesh = (bytes: Uint8Array, file: string, path: string): Manifold => {
+    const hit = meshSolids.get(bytes);
+    if (hit) {
+      meshSolids.delete(bytes);
+      meshSolids.set(bytes, hit);
+      return hit;
+    }
+    const md = readMeshCached(bytes, file);
+    const mesh = new wasm.Mesh({ numProp: 3, vertProperties: md.positions, triVerts: md.indices });
+    mesh.merge();
+    const m = new wasm.Manifold(mesh);
+    const status = m.status();
+    if (status !== 'NoError' || m.isEmpty()) {
+      m.delete();
+      throw new UserError([{ path, message: `${path}: mesh file '${file}' is not a closed, manifold solid (${status === 'NoError' ? 'empty' : status})` }]);
+    }
+    if (meshSolids.size >= MESH_SOLID_LIMIT) {
+      const [oldKey, old] = meshSolids.entries().next().value as [Uint8Array, Manifold];
+      old.delete();
+      meshSolids.delete(oldKey);
+    }
+    meshSolids.set(bytes, m);
+    return m;
+  };
   let disposed = false;
 
   function buildPart(key: string, node: Parameters<typeof construct>[0], env: GeometryEnv, q: (typeof QUALITY)[Quality], budget: Budget, path: string, name: string): CachedPart {
@@ -105,7 +135,7 @@ export async function createGeometryKernel(opts: { wasmUrl?: string } = {}): Pro
     }
     const arena = new Arena();
     try {
-      const built: Manifold = construct(node, { wasm, arena, fonts: env.fonts, asset: env.asset, readMesh: readMeshCached, textTolerance: q.textTolerance, wrapEdge: q.wrapEdge }, path);
+      const built: Manifold = construct(node, { wasm, arena, fonts: env.fonts, asset: env.asset, importMesh, textTolerance: q.textTolerance, wrapEdge: q.wrapEdge }, path);
       // Booleans leave slivers a fraction of a micron wide; in float32 files their corners can coincide, which
       // STL tools count as degenerate facets. Simplifying within 1 µm removes them and moves no surface further.
       // Only for final quality (what is made): a preview rebuild during a slider drag skips the cost.
@@ -191,6 +221,8 @@ export async function createGeometryKernel(opts: { wasmUrl?: string } = {}): Pro
     heapBytes: () => (wasm as unknown as { HEAPU8?: Uint8Array }).HEAPU8?.length ?? 0,
     dispose() {
       cache.clear();
+      for (const m of meshSolids.values()) m.delete();
+      meshSolids.clear();
       disposed = true;
     },
   };
