@@ -24,7 +24,9 @@ export async function run(): Promise<void> {
   for (let i = 0; i < 1000; i++) {
     const m = textParams[i % textParams.length]!;
     // a keychain tag holds a first name; a nameplate also takes a number
-    const name = `${NAMES[i % NAMES.length]}${i % 7 === 0 && /plate/.test(m.id) ? ' ' + (i % 100) : ''}`;
+    const plate = /plate/.test(m.id);
+    const names = plate ? NAMES : NAMES.filter((n) => n.length <= 6);
+    const name = `${names[i % names.length]}${i % 7 === 0 && plate ? ' ' + (i % 100) : ''}`;
     rows.push([`B${1000 + i}`, m.id, ...cols.map((c) => (c === m.text ? `"${name}"` : ''))].join(','));
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'atelier-batch-bench-'));
