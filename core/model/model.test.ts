@@ -127,6 +127,7 @@ describe('values', () => {
     expect(msgs).toMatch(/stand must be true or false/);
     expect(msgs).toMatch(/style must be one of flat \(Flat\), round \(Rounded\)/);
     expect(msgs).toMatch(/no parameter 'nope'; parameters: width, name/);
+    expect(resolveValues(m, { widht: 50 }).problems.map((p) => p.message).join('\n')).toMatch(/no parameter 'widht'; did you mean 'width'\? parameters: width/);
     expect(msgs).toMatch(/at most 12 characters/);
     expect(msgs).toMatch(/plate must be one of pla-white, pla-black/);
     const glyph = resolveValues(m, { name: 'Añb' }, { missingChars: (_f, t) => [...t].filter((c) => c === 'ñ') });

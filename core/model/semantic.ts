@@ -3,6 +3,7 @@
 // Pure TypeScript; every finding is a Problem with a JSON path.
 
 import type { Problem } from '../errors';
+import { hint } from './names';
 import { compileExpr, ExprError, FUNCTION_NAMES } from '../expr';
 import type { MaterialCatalog, Parameter, ProductModel, Solid } from './types';
 import { LIMITS } from './schema';
@@ -165,23 +166,4 @@ function compileNames(e: string): string[] {
   } catch {
     return [];
   }
-}
-
-function hint(name: string, names: Set<string>): string {
-  const close = [...names].find((n) => n.toLowerCase() === name.toLowerCase()) ?? [...names].find((n) => editDistance(n, name) <= 2);
-  if (close) return `; did you mean '${close}'?`;
-  const list = [...names].slice(0, 15);
-  return list.length ? `; known: ${list.join(', ')}` : '';
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++)
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length]!;
 }

@@ -5,6 +5,7 @@
 import { UserError, type Problem } from '../errors';
 import { compileCached, evalBoolean, ExprError, type Scope, type Value } from '../expr';
 import type { MaterialCatalog, Parameter, ParameterValue, ProductModel } from './types';
+import { closestName } from './names';
 
 export interface ValueContext {
   materials?: MaterialCatalog;
@@ -114,7 +115,8 @@ export function resolveValues(
   for (const [k, raw] of Object.entries(input)) {
     const p = byId.get(k);
     if (!p) {
-      problems.push({ message: `${model.name} has no parameter '${k}'; parameters: ${[...byId.keys()].join(', ')}` });
+      const close = closestName(k, [...byId.keys()]);
+      problems.push({ message: `${model.name} has no parameter '${k}'; ${close ? `did you mean '${close}'? ` : ''}parameters: ${[...byId.keys()].join(', ')}` });
       continue;
     }
     const c = coerce(p, raw);
