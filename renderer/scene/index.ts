@@ -45,6 +45,8 @@ export interface Preview {
   onFrame(cb: (t: number) => void): () => void;
   /** Number of frames rendered since start. */
   readonly frames: number;
+  /** The canvas drawn on: the one given, or a warmed-up engine's, which took its place and attributes (warmUp). */
+  readonly canvas: HTMLCanvasElement;
   dispose(): void;
 }
 
@@ -58,14 +60,45 @@ const HOME_ALPHA = Math.PI / 2 - 0.5;
 const HOME_BETA = 1.08;
 const BACKGROUND = new Color3(0.949, 0.945, 0.937);
 
-export async function createPreview(o: PreviewOptions): Promise<Preview> {
-  const engine = new Engine(o.canvas, true, { preserveDrawingBuffer: false, stencil: true, antialias: true, powerPreference: 'high-performance' }, true);
+interface Core { canvas: HTMLCanvasElement; engine: Engine; scene: Scene; ready: Promise<void> }
+
+/** Engine, scene and studio lighting on `canvas`; `ready` when the environment is prefiltered. */
+function createCore(canvas: HTMLCanvasElement): Core {
+  performance.mark('atelier:engine-start');
+  const engine = new Engine(canvas, true, { preserveDrawingBuffer: false, stencil: true, antialias: true, powerPreference: 'high-performance' }, true);
+  performance.mark('atelier:engine-end');
   const scene = new Scene(engine);
   scene.useRightHandedSystem = true;
   scene.clearColor = Color4.FromColor3(BACKGROUND.toLinearSpace().toGammaSpace(), 1);
   scene.imageProcessingConfiguration.toneMappingEnabled = false;
   scene.imageProcessingConfiguration.exposure = 1.05;
   scene.skipPointerMovePicking = true;
+  createLights(scene);
+  performance.mark('atelier:env-start');
+  const ready = createStudioEnvironment(scene).then(() => void performance.mark('atelier:env-end'));
+  return { canvas, engine, scene, ready };
+}
+
+let warm: Core | null = null;
+
+/**
+ * Creates the WebGL engine and prefilters the environment on a canvas of its own before the preview is shown (while
+ * the catalog and the product load); the next createPreview adopts it. No-op if one is waiting already.
+ */
+export function warmUp(): void {
+  warm ??= createCore(document.createElement('canvas'));
+}
+
+export async function createPreview(o: PreviewOptions): Promise<Preview> {
+  // A warmed-up engine replaces the given canvas with its own, which takes over the canvas's attributes.
+  const core = warm ?? createCore(o.canvas);
+  warm = null;
+  if (core.canvas !== o.canvas) {
+    for (const a of Array.from(o.canvas.attributes)) core.canvas.setAttribute(a.name, a.value);
+    o.canvas.replaceWith(core.canvas);
+  }
+  const { engine, scene } = core;
+  const canvas = core.canvas;
 
   const camera = new ArcRotateCamera('camera', HOME_ALPHA, HOME_BETA, 0.3, Vector3.Zero(), scene);
   camera.minZ = 0.001;
@@ -78,14 +111,11 @@ export async function createPreview(o: PreviewOptions): Promise<Preview> {
   camera.useNaturalPinchZoom = true;
   camera.attachControl(true);
 
-  createLights(scene);
   const ground = new Ground(scene, BACKGROUND);
   const mats = new MaterialCache(scene);
   mats.setCatalog(o.materials);
   const dims = new Dimensions(scene, o.overlay);
-  performance.mark('atelier:env-start');
-  await createStudioEnvironment(scene);
-  performance.mark('atelier:env-end');
+  await core.ready;
 
   let meshes: Mesh[] = [];
   let bounds: { min: Vector3; max: Vector3 } | null = null;
@@ -102,22 +132,36 @@ export async function createPreview(o: PreviewOptions): Promise<Preview> {
   let settle = SETTLE_FRAMES;
   const markDirty = () => void (dirty = true);
   camera.onViewMatrixChangedObservable.add(markDirty);
-  engine.runRenderLoop(() => {
-    // Render only when something changed: a still preview costs nothing (battery, kiosk, shared CPU).
-    if (!dirty && settle <= 0 && !camera.inertialAlphaOffset && !camera.inertialBetaOffset && !camera.inertialRadiusOffset) return;
+  const draw = () => {
     scene.render();
     // Shaders (and the shadow map's) compile asynchronously: keep rendering until everything could be drawn,
     // then a few frames more so the shadow map catches up.
     if (!scene.isReady(true)) settle = SETTLE_FRAMES;
     else settle--;
     dirty = false;
+  };
+  engine.runRenderLoop(() => {
+    // Render only when something changed: a still preview costs nothing (battery, kiosk, shared CPU).
+    if (!dirty && settle <= 0 && !camera.inertialAlphaOffset && !camera.inertialBetaOffset && !camera.inertialRadiusOffset) return;
+    draw();
   });
+  // A new product or build is drawn at once (end of the current task), not at the next animation frame: under a
+  // busy software renderer that frame can be tens of milliseconds away. The browser shows it with its next frame.
+  let drawSoon = false;
+  const drawNow = () => {
+    if (drawSoon) return;
+    drawSoon = true;
+    queueMicrotask(() => {
+      drawSoon = false;
+      if (dirty && !scene.isDisposed) draw();
+    });
+  };
   const onResize = () => {
     engine.resize();
     dirty = true;
   };
   const ro = new ResizeObserver(onResize);
-  ro.observe(o.canvas);
+  ro.observe(canvas);
 
   const frame = () => {
     if (!bounds) return;
@@ -154,6 +198,7 @@ export async function createPreview(o: PreviewOptions): Promise<Preview> {
       if (first || opts?.frame) frame();
       dirty = true;
       settle = SETTLE_FRAMES;
+      drawNow();
     },
     setUnit(u) {
       dims.setUnit(u);
@@ -167,7 +212,7 @@ export async function createPreview(o: PreviewOptions): Promise<Preview> {
     async screenshot(size) {
       await scene.whenReadyAsync(true);
       scene.render();
-      const src = o.canvas;
+      const src = canvas;
       if (!size) return dataUrlBytes(src.toDataURL('image/png'));
       const c = document.createElement('canvas');
       c.width = c.height = size;
@@ -182,6 +227,7 @@ export async function createPreview(o: PreviewOptions): Promise<Preview> {
     get frames() {
       return frames;
     },
+    canvas,
     dispose() {
       ro.disconnect();
       frameCbs.clear();

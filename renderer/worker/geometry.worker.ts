@@ -18,6 +18,7 @@ let kernel: GeometryKernel | null = null;
 let fonts: FontLibrary | null = null;
 let materials: MaterialCatalog = { currency: 'USD', materials: [] };
 let printers: PrinterProfile[] = [];
+let preloaded: { wasmUrl: string; kernel: Promise<GeometryKernel> } | null = null;
 const models = new Map<string, { model: ProductModel; assets: Record<string, Uint8Array> }>();
 
 const post = (m: WorkerResponse, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
@@ -67,9 +68,17 @@ function figures(result: BuildResult, model: ProductModel, scope: Scope, printer
 
 async function handle(req: WorkerRequest): Promise<void> {
   switch (req.type) {
+    case 'preload': {
+      const p = createGeometryKernel({ wasmUrl: req.wasmUrl });
+      p.catch(() => undefined); // reported by 'init', which awaits it
+      preloaded = { wasmUrl: req.wasmUrl, kernel: p };
+      return;
+    }
     case 'init': {
       kernel?.dispose();
-      kernel = await createGeometryKernel({ wasmUrl: req.wasmUrl });
+      const pre = preloaded?.wasmUrl === req.wasmUrl ? preloaded.kernel : null;
+      preloaded = null;
+      kernel = await (pre ?? createGeometryKernel({ wasmUrl: req.wasmUrl }));
       fonts = new FontLibrary(req.fonts);
       materials = parseMaterialCatalog(req.materialsJson);
       printers = req.printersJson.map((t) => JSON.parse(t) as PrinterProfile).filter((p) => typeof p?.id === 'string' && p.buildVolume !== undefined);

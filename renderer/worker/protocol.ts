@@ -7,6 +7,8 @@ import type { Problem } from '../../core/errors';
 export interface FontBytes { id: string; name: string; bytes: Uint8Array }
 
 export type WorkerRequest =
+  /** Starts loading the manifold WebAssembly before 'init' (no answer); 'init' with the same URL then reuses it. */
+  | { type: 'preload'; id: number; wasmUrl: string }
   | { type: 'init'; id: number; wasmUrl: string; fonts: FontBytes[]; materialsJson: string; printersJson: string[] }
   | { type: 'model'; id: number; key: string; model: ProductModel; assets: Record<string, Uint8Array> }
   | { type: 'build'; id: number; key: string; values: Record<string, ParameterValue>; quality: Quality; printerId?: string; materialOverrides?: Record<string, string> }

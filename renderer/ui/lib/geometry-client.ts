@@ -34,7 +34,14 @@ export class GeometryClient {
   /** Number of times the watchdog restarted the worker. */
   restarts = 0;
 
-  constructor(private readonly init: InitData, private readonly opts: { buildTimeoutMs: number; exportTimeoutMs: number } = { buildTimeoutMs: 20_000, exportTimeoutMs: 120_000 }) {}
+  /**
+   * `init` may be a promise (the fonts and catalog still loading): with `wasmUrl` given, the worker starts and
+   * compiles the geometry kernel's WebAssembly at once, in parallel with that loading.
+   */
+  constructor(
+    private readonly init: InitData | Promise<InitData>,
+    private readonly opts: { buildTimeoutMs: number; exportTimeoutMs: number; wasmUrl?: string } = { buildTimeoutMs: 20_000, exportTimeoutMs: 120_000 },
+  ) {}
 
   private spawn(): Promise<void> {
     const w = new Worker(new URL('../../worker/geometry.worker.ts', import.meta.url), { type: 'module', name: 'atelier-geometry' });
@@ -45,7 +52,13 @@ export class GeometryClient {
     };
     this.worker = w;
     this.modelSent = null;
-    this.ready = this.send({ type: 'init', ...this.init }, 60_000).then(() => undefined);
+    if (this.opts.wasmUrl) w.postMessage({ type: 'preload', id: 0, wasmUrl: this.opts.wasmUrl } satisfies WorkerRequest);
+    this.ready = Promise.resolve(this.init)
+      .then((init) => {
+        if (this.worker !== w) throw new Error('disposed');
+        return this.send({ type: 'init', ...init }, 60_000);
+      })
+      .then(() => void performance.mark('atelier:worker-ready'));
     return this.ready;
   }
 
@@ -98,11 +111,16 @@ export class GeometryClient {
   }
 
   private async ensureModel(): Promise<string> {
-    await this.start();
+    const key = this.sendModel();
+    await this.modelSent;
+    return key;
+  }
+
+  /** Posts the current model (once) without waiting for the answer: the worker handles messages in order. */
+  private sendModel(): string {
     if (!this.model) throw new Error('no model');
     const key = this.model.key;
     this.modelSent ??= this.send({ type: 'model', key, model: this.model.model, assets: this.model.assets }, 30_000).then(() => undefined);
-    await this.modelSent;
     return key;
   }
 
@@ -126,8 +144,13 @@ export class GeometryClient {
       this.queued = null;
       if (q) this.run(q.req, q.resolve, q.reject);
     };
-    this.ensureModel()
-      .then((key) => this.send({ type: 'build', key, ...req }, this.opts.buildTimeoutMs))
+    this.start()
+      .then(() => {
+        // The build is posted right behind the model (no round trip); a failed model fails the build with its reason.
+        const key = this.sendModel();
+        const built = this.send({ type: 'build', key, ...req }, this.opts.buildTimeoutMs);
+        return this.modelSent!.then(() => built, (e: unknown) => (built.catch(() => undefined), Promise.reject(e)));
+      })
       .then((m) => {
         if (m.type === 'built') resolve({ parts: m.parts, figures: m.figures, ms: m.ms });
         else reject(new Error('unexpected answer'));
@@ -136,6 +159,7 @@ export class GeometryClient {
   }
 
   async export(req: ExportRequest, onProgress?: (stage: string) => void): Promise<ExportOutcome> {
+    await this.start();
     const key = await this.ensureModel();
     const m = await this.send({ type: 'export', key, ...req }, this.opts.exportTimeoutMs, onProgress);
     if (m.type !== 'exported') throw new Error('unexpected answer');

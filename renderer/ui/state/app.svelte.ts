@@ -92,6 +92,17 @@ export class AppState {
   }
 
   async start(): Promise<void> {
+    // Started at once, in parallel: the catalog data, the geometry worker (it compiles the manifold WebAssembly while
+    // the fonts load) and, for a deep link, the 3D preview's code and WebGL engine.
+    const wasmUrl = new URL(this.wasmUrl, document.baseURI).href;
+    const dataP = this.hostImpl.catalogData();
+    const initP = dataP.then((data) => ({ wasmUrl, fonts: data.fonts.map((f) => ({ id: f.id, name: f.name, bytes: f.bytes })), materialsJson: data.materialsJson, printersJson: data.printersJson }));
+    initP.catch(() => undefined); // reported below, where the data is awaited
+    this.client = new GeometryClient(initP, { buildTimeoutMs: 20_000, exportTimeoutMs: 120_000, wasmUrl });
+    // A failed start is reported once the catalog is in (if that failed, the start failure says so).
+    void this.client.start().catch((e: unknown) => void initP.then(() => this.notify(t('error.generic', { message: messageOf(e) }), 'error'), () => undefined));
+    const deep = /^#product=([a-z0-9][a-z0-9-]{0,63})$/.exec(location.hash);
+    if (deep) void import('../../scene/index').then((m) => m.warmUp()).catch(() => undefined);
     try {
       this.disposers.push(this.host.onModelFileChanged((src) => void this.loadModelSource(src, true)));
       this.disposers.push(this.host.onOpenFile((f) => void (this.kiosk ? undefined : this.openBytes(f.path, f.bytes))));
@@ -108,14 +119,13 @@ export class AppState {
         clearAutosave(); // nothing of a customer persists on a kiosk
         this.kioskSettings = (await this.host.kioskSettings?.().catch(() => null)) ?? null;
       }
-      const data = await this.host.catalogData();
+      const data = await dataP;
+      performance.mark('atelier:catalog-data');
       this.materials = parseMaterialCatalog(data.materialsJson);
       this.printers = data.printersJson.map((j) => JSON.parse(j) as Printer).filter((p) => typeof p?.id === 'string');
       this.printerId = this.printers[0]?.id ?? null;
       this.fontIds = data.fonts.map((f) => f.id);
       this.fonts = new FontLibrary(data.fonts.map((f) => ({ id: f.id, name: f.name, bytes: f.bytes })));
-      this.client = new GeometryClient({ wasmUrl: new URL(this.wasmUrl, document.baseURI).href, fonts: data.fonts.map((f) => ({ id: f.id, name: f.name, bytes: f.bytes })), materialsJson: data.materialsJson, printersJson: data.printersJson });
-      void this.client.start().catch((e: unknown) => this.notify(t('error.generic', { message: messageOf(e) }), 'error'));
       this.catalog = await this.host.listCatalog();
       this.recent = await this.host.recentDesigns().catch(() => []);
       if (!this.kiosk) {
@@ -127,7 +137,6 @@ export class AppState {
       // Fetch and compile the 3D preview's code while the user looks at the gallery.
       void import('../../scene/index').catch(() => undefined);
       // Deep link: #product=<id> opens that product directly (bookmarks, kiosk attract screen, benchmarks).
-      const deep = /^#product=([a-z0-9][a-z0-9-]{0,63})$/.exec(location.hash);
       if (deep && this.catalog.some((c) => c.id === deep[1])) await this.openProduct(deep[1]!);
     } catch (e) {
       this.fatal = t('app.startFailed', { message: messageOf(e) });
