@@ -11,6 +11,7 @@ import type { BBox } from '../../core/geometry/mesh-data';
 import type { MaterialCatalog } from '../../core/model/types';
 import { bboxToScene, meshFromData } from './convert';
 import { createLights, createStudioEnvironment } from './environment';
+import { PBRMaterial } from '@babylonjs/core/Materials/PBR/pbrMaterial';
 import { Ground } from './ground';
 import { MaterialCache } from './materials';
 import { Dimensions, formatLength, type LengthUnit } from './dimensions';
@@ -60,10 +61,13 @@ const HOME_ALPHA = Math.PI / 2 - 0.5;
 const HOME_BETA = 1.08;
 const BACKGROUND = new Color3(0.949, 0.945, 0.937);
 
-interface Core { canvas: HTMLCanvasElement; engine: Engine; scene: Scene; ready: Promise<void> }
+interface Core { canvas: HTMLCanvasElement; engine: Engine; scene: Scene; camera: ArcRotateCamera; ground: Ground; ready: Promise<void> }
 
-/** Engine, scene and studio lighting on `canvas`; `ready` when the environment is prefiltered. */
-function createCore(canvas: HTMLCanvasElement): Core {
+/**
+ * Engine, scene, camera, ground and studio lighting on `canvas`; `ready` when the environment is prefiltered (and,
+ * with `compile`, the product's, ground's and background's shaders are compiled, before any product is shown).
+ */
+function createCore(canvas: HTMLCanvasElement, compile: boolean): Core {
   performance.mark('atelier:engine-start');
   const engine = new Engine(canvas, true, { preserveDrawingBuffer: false, stencil: true, antialias: true, powerPreference: 'high-performance' }, true);
   performance.mark('atelier:engine-end');
@@ -73,32 +77,6 @@ function createCore(canvas: HTMLCanvasElement): Core {
   scene.imageProcessingConfiguration.toneMappingEnabled = false;
   scene.imageProcessingConfiguration.exposure = 1.05;
   scene.skipPointerMovePicking = true;
-  createLights(scene);
-  performance.mark('atelier:env-start');
-  const ready = createStudioEnvironment(scene).then(() => void performance.mark('atelier:env-end'));
-  return { canvas, engine, scene, ready };
-}
-
-let warm: Core | null = null;
-
-/**
- * Creates the WebGL engine and prefilters the environment on a canvas of its own before the preview is shown (while
- * the catalog and the product load); the next createPreview adopts it. No-op if one is waiting already.
- */
-export function warmUp(): void {
-  warm ??= createCore(document.createElement('canvas'));
-}
-
-export async function createPreview(o: PreviewOptions): Promise<Preview> {
-  // A warmed-up engine replaces the given canvas with its own, which takes over the canvas's attributes.
-  const core = warm ?? createCore(o.canvas);
-  warm = null;
-  if (core.canvas !== o.canvas) {
-    for (const a of Array.from(o.canvas.attributes)) core.canvas.setAttribute(a.name, a.value);
-    o.canvas.replaceWith(core.canvas);
-  }
-  const { engine, scene } = core;
-  const canvas = core.canvas;
 
   const camera = new ArcRotateCamera('camera', HOME_ALPHA, HOME_BETA, 0.3, Vector3.Zero(), scene);
   camera.minZ = 0.001;
@@ -111,7 +89,59 @@ export async function createPreview(o: PreviewOptions): Promise<Preview> {
   camera.useNaturalPinchZoom = true;
   camera.attachControl(true);
 
+  createLights(scene);
   const ground = new Ground(scene, BACKGROUND);
+  performance.mark('atelier:env-start');
+  const ready = createStudioEnvironment(scene).then(async () => {
+    performance.mark('atelier:env-end');
+    if (compile) await compileShaders(scene);
+  });
+  return { canvas, engine, scene, camera, ground, ready };
+}
+
+/**
+ * Compiles the shaders the first product frame needs (a plain PBR part, the ground) while nothing waits for them:
+ * linking a shader takes tens to hundreds of milliseconds under a software renderer.
+ */
+async function compileShaders(scene: Scene): Promise<void> {
+  const probe = meshFromData('shader-warm-up', new Float32Array([0, 0, 0, 1, 0, 0, 0, 1, 0]), new Uint32Array([0, 1, 2]), scene);
+  const mat = new PBRMaterial('shader-warm-up', scene);
+  mat.metallic = 0;
+  mat.roughness = 0.5;
+  probe.material = mat;
+  try {
+    await Promise.race([mat.forceCompilationAsync(probe), new Promise((r) => setTimeout(r, 3000))]);
+  } catch {
+    // only a head start: the first frame compiles whatever is missing
+  } finally {
+    probe.dispose();
+    mat.dispose();
+  }
+  performance.mark('atelier:shaders-compiled');
+}
+
+let warm: Core | null = null;
+
+/**
+ * Creates the WebGL engine, prefilters the environment and compiles the shaders on a canvas of its own before the
+ * preview is shown (while the catalog and the product load); the next createPreview adopts it. No-op if one is
+ * waiting already.
+ */
+export function warmUp(): void {
+  warm ??= createCore(document.createElement('canvas'), true);
+}
+
+export async function createPreview(o: PreviewOptions): Promise<Preview> {
+  // A warmed-up engine replaces the given canvas with its own, which takes over the canvas's attributes.
+  const core = warm ?? createCore(o.canvas, false);
+  warm = null;
+  if (core.canvas !== o.canvas) {
+    for (const a of Array.from(o.canvas.attributes)) core.canvas.setAttribute(a.name, a.value);
+    o.canvas.replaceWith(core.canvas);
+  }
+  const { engine, scene, camera, ground } = core;
+  const canvas = core.canvas;
+
   const mats = new MaterialCache(scene);
   mats.setCatalog(o.materials);
   const dims = new Dimensions(scene, o.overlay);
