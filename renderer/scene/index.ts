@@ -65,7 +65,7 @@ interface Core { canvas: HTMLCanvasElement; engine: Engine; scene: Scene; camera
 
 /**
  * Engine, scene, camera, ground and studio lighting on `canvas`; `ready` when the environment is prefiltered (and,
- * with `compile`, the product's, ground's and background's shaders are compiled, before any product is shown).
+ * with `compile`, the product's PBR shader is compiled, before any product is shown).
  */
 function createCore(canvas: HTMLCanvasElement, compile: boolean): Core {
   performance.mark('atelier:engine-start');
@@ -92,15 +92,14 @@ function createCore(canvas: HTMLCanvasElement, compile: boolean): Core {
   createLights(scene);
   const ground = new Ground(scene, BACKGROUND);
   performance.mark('atelier:env-start');
-  const ready = createStudioEnvironment(scene).then(async () => {
-    performance.mark('atelier:env-end');
-    if (compile) await compileShaders(scene);
-  });
+  const env = createStudioEnvironment(scene).then(() => void performance.mark('atelier:env-end'));
+  // The environment texture is already set: the shader compiles for it while it is being prefiltered.
+  const ready = compile ? Promise.all([env, compileShaders(scene)]).then(() => undefined) : env;
   return { canvas, engine, scene, camera, ground, ready };
 }
 
 /**
- * Compiles the shaders the first product frame needs (a plain PBR part, the ground) while nothing waits for them:
+ * Compiles the product's shader (a plain PBR part) before the first frame needs it, while nothing waits for it:
  * linking a shader takes tens to hundreds of milliseconds under a software renderer.
  */
 async function compileShaders(scene: Scene): Promise<void> {
