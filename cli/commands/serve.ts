@@ -29,6 +29,7 @@ const TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
   '.otf': 'font/otf',
   '.env': 'application/octet-stream',
+  '.hdr': 'application/octet-stream',
   '.stl': 'model/stl',
   '.3mf': 'model/3mf',
   '.glb': 'model/gltf-binary',

@@ -1,6 +1,7 @@
-// Lighting without any download: a procedural studio environment (soft top light, two soft boxes, a warm floor
-// bounce) written into a small HDR cube texture and prefiltered on the GPU for PBR reflections, plus a key
-// directional light that casts the ground shadow. No .env file: one could not be produced offline here.
+// Lighting from a file shipped with the app: assets/environment/studio.hdr (an equirectangular Radiance image of a
+// studio: soft top light, two soft boxes, a warm floor bounce; made by scripts/make-environment.ts from
+// studio.ts, and replaceable by any .hdr) is resampled into a small HDR cube texture and prefiltered on
+// the GPU for PBR reflections; plus a key directional light that casts the ground shadow. Nothing from the network.
 import { RawCubeTexture } from '@babylonjs/core/Materials/Textures/rawCubeTexture';
 import { HDRFiltering } from '@babylonjs/core/Materials/Textures/Filtering/hdrFiltering';
 import { Constants } from '@babylonjs/core/Engines/constants';
@@ -9,24 +10,11 @@ import { HemisphericLight } from '@babylonjs/core/Lights/hemisphericLight';
 import { Vector3 } from '@babylonjs/core/Maths/math.vector';
 import { Color3 } from '@babylonjs/core/Maths/math.color';
 import type { Scene } from '@babylonjs/core/scene';
+import studioHdrUrl from '../../assets/environment/studio.hdr?url';
+import { decodeRgbe, sampleEquirect, type HdrImage } from './rgbe';
+import { studioRadiance } from './studio';
 
 const SIZE = 32;
-
-/** Radiance of the studio in direction (x, y, z) (unit vector, y up). Linear RGB, HDR. */
-function studio(x: number, y: number, z: number): [number, number, number] {
-  const sky = Math.max(0, y);
-  let r = 0.55 + 0.6 * sky, g = 0.57 + 0.6 * sky, b = 0.6 + 0.65 * sky;
-  if (y < 0) {
-    const f = Math.min(1, -y * 3);
-    r = r * (1 - f) + 0.32 * f; g = g * (1 - f) + 0.3 * f; b = b * (1 - f) + 0.28 * f;
-  }
-  const box = (dx: number, dy: number, dz: number, power: number, sharp: number) => {
-    const d = x * dx + y * dy + z * dz;
-    return d > 0 ? power * Math.pow(d, sharp) : 0;
-  };
-  const k = box(-0.5, 0.6, -0.62, 5, 24) + box(0.7, 0.45, 0.55, 2.2, 18) + box(0, 1, 0, 1.5, 8);
-  return [r + k, g + k, b + k * 0.97];
-}
 
 function faceDir(face: number, u: number, v: number): [number, number, number] {
   // Cube face conventions (+X, -X, +Y, -Y, +Z, -Z), u,v in [-1, 1]
@@ -40,7 +28,20 @@ function faceDir(face: number, u: number, v: number): [number, number, number] {
   }
 }
 
+let studioImage: Promise<HdrImage | null> | undefined;
+
+/** The shipped studio image, fetched and decoded once (null if it cannot be read: the computed studio is used). */
+function loadStudio(): Promise<HdrImage | null> {
+  studioImage ??= fetch(studioHdrUrl)
+    .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`HTTP ${r.status}`))))
+    .then((b) => decodeRgbe(new Uint8Array(b)))
+    .catch(() => null);
+  return studioImage;
+}
+
 export async function createStudioEnvironment(scene: Scene): Promise<void> {
+  const img = await loadStudio();
+  const radiance = img ? (x: number, y: number, z: number) => sampleEquirect(img, x, y, z) : studioRadiance;
   const faces: Float32Array[] = [];
   for (let f = 0; f < 6; f++) {
     const data = new Float32Array(SIZE * SIZE * 4);
@@ -48,7 +49,7 @@ export async function createStudioEnvironment(scene: Scene): Promise<void> {
       for (let i = 0; i < SIZE; i++) {
         const [x, y, z] = faceDir(f, ((i + 0.5) / SIZE) * 2 - 1, ((j + 0.5) / SIZE) * 2 - 1);
         const l = Math.hypot(x, y, z);
-        const c = studio(x / l, y / l, z / l);
+        const c = radiance(x / l, y / l, z / l);
         const o = (j * SIZE + i) * 4;
         data[o] = c[0]; data[o + 1] = c[1]; data[o + 2] = c[2]; data[o + 3] = 1;
       }
