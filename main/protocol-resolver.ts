@@ -4,7 +4,7 @@
 // out of the root, unknown hosts and unknown file types; every response carries the Content-Security-Policy.
 import { realpath, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { mimeType } from './mime';
+import { mimeType } from '../core/mime';
 
 export const APP_SCHEME = 'atelier';
 export const APP_ORIGIN = 'atelier://app';

@@ -6,37 +6,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../../core/errors';
+import { mimeType } from '../../core/mime';
 import { parseArgs } from '../args';
 import { assetsDir } from '../assets-dir';
 import { printLine } from '../output';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.wasm': 'application/wasm',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.env': 'application/octet-stream',
-  '.hdr': 'application/octet-stream',
-  '.stl': 'model/stl',
-  '.3mf': 'model/3mf',
-  '.glb': 'model/gltf-binary',
-  '.usdz': 'model/vnd.usdz+zip',
-  '.txt': 'text/plain; charset=utf-8',
-  '.md': 'text/plain; charset=utf-8',
-};
 
 export function webDir(): string {
   return process.env.ATELIER_WEB_DIR ? path.resolve(process.env.ATELIER_WEB_DIR) : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'web');
@@ -87,7 +60,7 @@ export function handler(web: string, assets: string): (req: IncomingMessage, res
     let file = resolveUnder(root, p);
     if (file && statSync(file).isDirectory()) file = resolveUnder(root, p + '/index.html');
     if (!file) return send(res, 404, `Not found: ${url.pathname}`);
-    const type = TYPES[path.extname(file).toLowerCase()];
+    const type = mimeType(file);
     if (!type) return send(res, 404, `Not found: ${url.pathname}`);
     const st = statSync(file);
     res.writeHead(200, {

@@ -25,20 +25,6 @@ export function toArSpace(parts: PartMesh[]): Float32Array[] {
   });
 }
 
-export function minMax3(p: Float32Array): { min: [number, number, number]; max: [number, number, number] } {
-  const min: [number, number, number] = [Infinity, Infinity, Infinity];
-  const max: [number, number, number] = [-Infinity, -Infinity, -Infinity];
-  for (let i = 0; i < p.length; i += 3) {
-    for (let k = 0; k < 3; k++) {
-      const v = p[i + k]!;
-      if (v < min[k]!) min[k] = v;
-      if (v > max[k]!) max[k] = v;
-    }
-  }
-  if (min[0] === Infinity) return { min: [0, 0, 0], max: [0, 0, 0] };
-  return { min, max };
-}
-
 /** `#rrggbb` (sRGB) → linear RGB 0..1, as glTF's baseColorFactor and UsdPreviewSurface expect. */
 export function srgbHexToLinear(hex: string): [number, number, number] {
   const m = /^#?([0-9a-f]{6})$/i.exec(hex);

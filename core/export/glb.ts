@@ -4,9 +4,9 @@
 // Pure TypeScript.
 
 import { strToU8 } from 'fflate';
-import type { PartMesh } from '../geometry/mesh-data';
+import { bboxOf, type PartMesh } from '../geometry/mesh-data';
 import type { MaterialCatalog } from '../model/types';
-import { minMax3, srgbHexToLinear, toArSpace } from './ar-space';
+import { srgbHexToLinear, toArSpace } from './ar-space';
 
 const ARRAY_BUFFER = 34962;
 const ELEMENT_ARRAY_BUFFER = 34963;
@@ -67,7 +67,7 @@ export function writeGlb(parts: PartMesh[], materials: MaterialCatalog, options:
     const vertexCount = pos.length / 3;
     const idx = part.mesh.indices;
     if (vertexCount === 0 || idx.length === 0) return;
-    const { min, max } = minMax3(pos);
+    const { min, max } = bboxOf([{ positions: pos, indices: idx }]);
     const posView = push(new Uint8Array(pos.buffer, pos.byteOffset, pos.byteLength), ARRAY_BUFFER);
     accessors.push({ bufferView: posView, componentType: FLOAT, count: vertexCount, type: 'VEC3', min, max });
     const posAccessor = accessors.length - 1;

@@ -3,9 +3,9 @@
 // on a 64-byte boundary (padding goes in the local header's extra field). Pure TypeScript.
 
 import { strToU8 } from 'fflate';
-import type { PartMesh } from '../geometry/mesh-data';
+import { bboxOf, type PartMesh } from '../geometry/mesh-data';
 import type { MaterialCatalog } from '../model/types';
-import { minMax3, round6, srgbHexToLinear, toArSpace } from './ar-space';
+import { round6, srgbHexToLinear, toArSpace } from './ar-space';
 import { writeZip } from './zip';
 
 export const USDZ_LAYER = 'product.usda';
@@ -58,7 +58,7 @@ export function writeUsda(parts: PartMesh[], materials: MaterialCatalog): string
     if (idx.length === 0) return;
     const mat = materialFor(part);
     const name = primName(part.name, meshNames);
-    const { min, max } = minMax3(pos);
+    const { min, max } = bboxOf([{ positions: pos, indices: idx }]);
     out.push(`    def Mesh "${name}" (\n        prepend apiSchemas = ["MaterialBindingAPI"]\n    )\n    {\n`);
     out.push(`        string userProperties:atelierPart = ${usdString(part.name)}\n`);
     out.push(`        float3[] extent = [(${min.map(round6).join(', ')}), (${max.map(round6).join(', ')})]\n`);

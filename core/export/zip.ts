@@ -3,7 +3,7 @@
 // by default (browser, worker), Node's native zlib in the CLI, several times faster on a million-triangle 3MF.
 // Pure TypeScript.
 
-import { deflateSync, strToU8 } from 'fflate';
+import { deflateSync, strToU8, type DeflateOptions } from 'fflate';
 import { crc32 } from './png';
 
 export interface ZipCodec {
@@ -13,7 +13,7 @@ export interface ZipCodec {
 }
 
 export const FFLATE_CODEC: ZipCodec = {
-  deflateRaw: (data, level) => deflateSync(data, { level: level as 1 }),
+  deflateRaw: (data, level) => deflateSync(data, { level: level as DeflateOptions['level'] }),
   crc32: (data) => crc32(data),
 };
 

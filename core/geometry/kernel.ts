@@ -45,8 +45,8 @@ export const DEFAULT_BUDGET: Budget = { maxNodes: 5000, maxTriangles: 2_000_000 
 
 /** Circle and text resolution per quality: preview is for dragging sliders, final for the printer. */
 const QUALITY = {
-  preview: { minAngle: 10, minEdge: 1.2, textTolerance: 0.06, wrapEdge: 3 },
-  final: { minAngle: 3, minEdge: 0.3, textTolerance: 0.01, wrapEdge: 0.8 },
+  preview: { minAngle: 10, minEdge: 1.2, textTolerance: 0.06, wrapEdge: 3, simplify: false },
+  final: { minAngle: 3, minEdge: 0.3, textTolerance: 0.01, wrapEdge: 0.8, simplify: true },
 } as const;
 
 /** Largest distance (mm) a surface may move when slivers are removed from a finished solid. */
@@ -139,7 +139,7 @@ export async function createGeometryKernel(opts: { wasmUrl?: string } = {}): Pro
       // Booleans leave slivers a fraction of a micron wide; in float32 files their corners can coincide, which
       // STL tools count as degenerate facets. Simplifying within 1 µm removes them and moves no surface further.
       // Only for final quality (what is made): a preview rebuild during a slider drag skips the cost.
-      const m = q === QUALITY.final ? arena.own(built.simplify(SIMPLIFY_MM)) : built;
+      const m = q.simplify ? arena.own(built.simplify(SIMPLIFY_MM)) : built;
       const status = m.status();
       if (status !== 'NoError') throw new UserError([{ path, message: `part '${name}' could not be built (${status})` }]);
       if (m.isEmpty()) throw new UserError([{ path, message: `part '${name}' is empty: its solids do not overlap or cancel out` }]);

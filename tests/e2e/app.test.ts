@@ -6,9 +6,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuild, ROOT } from './build';
 import { launchChromium } from './browser';
-import { serveApp, type StaticServer } from './server';
+import { appUnderTest, type StaticServer } from './server';
 import { catalogModels, pickProducts, type CatalogModel } from './catalog';
 import { dragSlider, figures, nextBuild, openProduct, previewPng, settled } from './app-page';
 import { checkScreenshot, MAX_DIFF_RATIO, RESULTS } from './references';
@@ -63,12 +62,7 @@ async function view(name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  // ATELIER_E2E_URL points the tests at an already running app (e.g. `npm run dev:web`) instead of the build.
-  if (process.env.ATELIER_E2E_URL) server = { url: process.env.ATELIER_E2E_URL.replace(/\/$/, ''), close: () => Promise.resolve() };
-  else {
-    await ensureWebBuild();
-    server = await serveApp(ROOT);
-  }
+  server = await appUnderTest();
   models = await catalogModels(server.url);
   browser = await launchChromium();
   page = await newPage();

@@ -2,9 +2,8 @@
 // restore it (Restore gives the values back, Discard leaves the defaults); saving clears the autosave.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuild, ROOT } from './build';
 import { launchChromium } from './browser';
-import { serveApp, type StaticServer } from './server';
+import { appUnderTest, type StaticServer } from './server';
 import { catalogModels, pickProducts, type CatalogModel } from './catalog';
 import { nextBuild, openProduct, settled } from './app-page';
 
@@ -16,11 +15,7 @@ let models: CatalogModel[] = [];
 const errors: string[] = [];
 
 beforeAll(async () => {
-  if (process.env.ATELIER_E2E_URL) server = { url: process.env.ATELIER_E2E_URL.replace(/\/$/, ''), close: () => Promise.resolve() };
-  else {
-    await ensureWebBuild();
-    server = await serveApp(ROOT);
-  }
+  server = await appUnderTest();
   models = await catalogModels(server.url);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US', acceptDownloads: true });

@@ -4,9 +4,8 @@
 // updateKioskSettings (typed on the on-screen keyboard), Start over calls kioskReset, and staff can leave kiosk mode.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuild, ROOT } from './build';
 import { launchChromium } from './browser';
-import { serveApp, type StaticServer } from './server';
+import { appUnderTest, type StaticServer } from './server';
 import { catalogModels, pickProducts, type CatalogModel } from './catalog';
 import { settled } from './app-page';
 
@@ -66,11 +65,7 @@ function installFakeElectronHost(): void {
 }
 
 beforeAll(async () => {
-  if (process.env.ATELIER_E2E_URL) server = { url: process.env.ATELIER_E2E_URL.replace(/\/$/, ''), close: () => Promise.resolve() };
-  else {
-    await ensureWebBuild();
-    server = await serveApp(ROOT);
-  }
+  server = await appUnderTest();
   models = await catalogModels(server.url);
   browser = await launchChromium();
   page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', hasTouch: true })).newPage();

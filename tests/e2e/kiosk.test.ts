@@ -5,9 +5,8 @@
 // the next customer sees the defaults.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuild, ROOT } from './build';
 import { launchChromium } from './browser';
-import { serveApp, type StaticServer } from './server';
+import { appUnderTest, type StaticServer } from './server';
 import { catalogModels, pickProducts, type CatalogModel } from './catalog';
 import { figures, nextBuild, settled } from './app-page';
 
@@ -23,11 +22,7 @@ let models: CatalogModel[] = [];
 const errors: string[] = [];
 
 beforeAll(async () => {
-  if (process.env.ATELIER_E2E_URL) server = { url: process.env.ATELIER_E2E_URL.replace(/\/$/, ''), close: () => Promise.resolve() };
-  else {
-    await ensureWebBuild();
-    server = await serveApp(ROOT);
-  }
+  server = await appUnderTest();
   models = await catalogModels(server.url);
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'pt-BR', hasTouch: true });

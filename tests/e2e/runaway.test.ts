@@ -9,9 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuild, ROOT } from './build';
 import { launchChromium } from './browser';
-import { serveApp, type StaticServer } from './server';
+import { appUnderTest, type StaticServer } from './server';
 import { catalogModels, type CatalogModel } from './catalog';
 import { nextBuild } from './app-page';
 
@@ -133,11 +132,7 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, 'small.model.json'), model('small-box', { type: 'box', size: [40, 30, 10] }));
   writeFileSync(path.join(dir, 'other.model.json'), model('other-box', { type: 'box', size: [30, 40, 12] }));
   for (const c of CASES) writeFileSync(path.join(dir, c.file), model(c.file.split('.')[0]!, c.solid));
-  if (process.env.ATELIER_E2E_URL) server = { url: process.env.ATELIER_E2E_URL.replace(/\/$/, ''), close: () => Promise.resolve() };
-  else {
-    await ensureWebBuild();
-    server = await serveApp(ROOT);
-  }
+  server = await appUnderTest();
   models = await catalogModels(server.url);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: 'en-US' });

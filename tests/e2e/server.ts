@@ -4,6 +4,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { ensureWebBuild, ROOT } from './build';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json',
@@ -11,6 +12,17 @@ const TYPES: Record<string, string> = {
 };
 
 export interface StaticServer { url: string; close(): Promise<void> }
+
+/**
+ * The app the browser tests drive: the production build, (re)built if stale and served here, or an already
+ * running app when ATELIER_E2E_URL points at one (e.g. `npm run dev:web`).
+ */
+export async function appUnderTest(): Promise<StaticServer> {
+  const url = process.env.ATELIER_E2E_URL;
+  if (url) return { url: url.replace(/\/$/, ''), close: () => Promise.resolve() };
+  await ensureWebBuild();
+  return serveApp(ROOT);
+}
 
 export async function serveApp(root: string): Promise<StaticServer> {
   const web = path.join(root, 'dist/web');

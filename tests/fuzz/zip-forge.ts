@@ -1,5 +1,6 @@
 // A tiny zip writer for the fuzz suite that can lie: any entry name, declared sizes and CRCs that differ from the
 // data, pre-compressed payloads reused many times. fflate's zipSync cannot build such hostile packages.
+import { crc32 } from '../../core/export/png';
 import { deflateSync } from 'fflate';
 
 export interface ForgedEntry {
@@ -15,21 +16,6 @@ export interface ForgedEntry {
   crc?: number;
 }
 
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-export function crc32(b: Uint8Array): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < b.length; i++) c = CRC_TABLE[(c ^ b[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 /** Builds a zip; entries may share one payload object, so a 1000-entry bomb costs one payload of memory. */
 export function forgeZip(entries: ForgedEntry[]): Uint8Array {

@@ -1,4 +1,5 @@
-// Content types for the files the app serves (custom protocol and hand-off server), by extension.
+// Content types for the files the app serves (Electron's custom protocol, the hand-off server, `atelier serve`),
+// by extension.
 // Pure Node-free table; anything not listed is refused rather than guessed.
 
 const TYPES: Record<string, string> = {
