@@ -1,8 +1,10 @@
 // `atelier serve [--port N] [--host 127.0.0.1]`: serves the web build (dist/web) and the catalog under /assets/
 // on 127.0.0.1 by default. Static files only: GET/HEAD, no directory listings, no path traversal, a content type
-// per extension (others refused), nosniff. Node only.
+// per extension (others refused), nosniff, a Content-Security-Policy with no framing, a Host-header check
+// (against DNS rebinding), a connection cap and fast header/idle timeouts. Every request gets an answer. Node only.
 import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../../core/errors';
@@ -38,19 +40,83 @@ export function resolveUnder(root: string, urlPath: string): string | null {
   return real;
 }
 
+/** The web app's policy: its own scripts and WebAssembly, blob workers, inline styles, nothing framed or framing it. */
+export const SERVE_CSP = [
+  "default-src 'none'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' blob: data:",
+  "font-src 'self' data:",
+  "connect-src 'self' blob: data:",
+  "object-src 'none'",
+  "frame-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Content-Security-Policy': SERVE_CSP,
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
+
+/** Open connections allowed at once, and how fast a slow or idle client is dropped (ms). */
+export const MAX_CONNECTIONS = 128;
+export const HEADERS_TIMEOUT_MS = 5_000;
+export const REQUEST_TIMEOUT_MS = 30_000;
+export const IDLE_TIMEOUT_MS = 5_000;
+
 function send(res: ServerResponse, code: number, text: string): void {
-  res.writeHead(code, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
+  res.writeHead(code, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
   res.end(text + '\n');
 }
 
-export function handler(web: string, assets: string): (req: IncomingMessage, res: ServerResponse) => void {
+/**
+ * A Host header we answer: an IP literal (any: a rebinding attack needs a name), localhost, or the bound host.
+ * Anything else is a page on a foreign name that resolved to us.
+ */
+export function hostAllowed(hostHeader: string | undefined, boundHost: string): boolean {
+  if (!hostHeader) return false;
+  const m = /^(\[[0-9a-fA-F:.]+\]|[^:[\]]+)(?::\d{1,5})?$/.exec(hostHeader);
+  if (!m) return false;
+  const name = m[1]!.replace(/^\[|\]$/g, '').toLowerCase();
+  return isIP(name) !== 0 || name === 'localhost' || name === boundHost.toLowerCase();
+}
+
+/** The path of a request target, or null if it is not an origin-form path (`/…`, no `//` authority). */
+function targetPath(raw: string | undefined): string | null {
+  if (!raw || raw[0] !== '/' || raw.startsWith('//')) return null;
+  const end = raw.search(/[?#]/);
+  return end < 0 ? raw : raw.slice(0, end);
+}
+
+export function handler(web: string, assets: string, boundHost = '127.0.0.1'): (req: IncomingMessage, res: ServerResponse) => void {
+  const serve = serveFile(web, assets);
   return (req, res) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.setHeader('Allow', 'GET, HEAD');
-      return send(res, 405, 'Only GET and HEAD are served.');
+    try {
+      if (!hostAllowed(req.headers.host, boundHost)) return send(res, 421, 'Unknown Host header: open Atelier by its address.');
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.setHeader('Allow', 'GET, HEAD');
+        return send(res, 405, 'Only GET and HEAD are served.');
+      }
+      const p = targetPath(req.url);
+      if (p === null) return send(res, 400, 'Bad request target.');
+      serve(req, res, p);
+    } catch {
+      if (!res.headersSent) send(res, 500, 'The file could not be served.');
+      else res.destroy();
     }
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    let p = url.pathname;
+  };
+}
+
+function serveFile(web: string, assets: string): (req: IncomingMessage, res: ServerResponse, target: string) => void {
+  return (req, res, target) => {
+    const url = { pathname: target };
+    let p = target;
     let root = web;
     if (p === '/assets' || p.startsWith('/assets/')) {
       root = assets;
@@ -64,14 +130,36 @@ export function handler(web: string, assets: string): (req: IncomingMessage, res
     if (!type) return send(res, 404, `Not found: ${url.pathname}`);
     const st = statSync(file);
     res.writeHead(200, {
+      ...SECURITY_HEADERS,
       'Content-Type': type,
       'Content-Length': st.size,
-      'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-cache',
     });
     if (req.method === 'HEAD') return res.end();
     createReadStream(file).on('error', () => res.destroy()).pipe(res);
   };
+}
+
+/** Connection cap and timeouts: a slow-loris or idle client is dropped in seconds, not minutes. */
+export function harden(server: Server): void {
+  const firstRequest = new WeakMap<object, NodeJS.Timeout>();
+  server.maxConnections = MAX_CONNECTIONS;
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  server.keepAliveTimeout = IDLE_TIMEOUT_MS;
+  server.setTimeout(REQUEST_TIMEOUT_MS, (sock) => sock.destroy());
+  server.on('connection', (sock) => {
+    // a connection that never sends a complete request header is dropped after HEADERS_TIMEOUT_MS
+    const t = setTimeout(() => sock.destroy(), HEADERS_TIMEOUT_MS);
+    t.unref();
+    firstRequest.set(sock, t);
+    sock.once('close', () => clearTimeout(t));
+  });
+  server.on('request', (req: IncomingMessage) => clearTimeout(firstRequest.get(req.socket)));
+  server.on('clientError', (_e, sock) => {
+    if (sock.writable) sock.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else sock.destroy();
+  });
 }
 
 export async function runServe(argv: string[]): Promise<number> {
@@ -82,7 +170,8 @@ export async function runServe(argv: string[]): Promise<number> {
   const web = webDir();
   if (!existsSync(path.join(web, 'index.html')))
     throw new UserError(`The web app is not built: ${path.join(web, 'index.html')} is missing. Run "npm run build:web" first, then "atelier serve" again.`);
-  const server = createServer(handler(web, assetsDir()));
+  const server = createServer({ connectionsCheckingInterval: 1_000 }, handler(web, assetsDir(), host));
+  harden(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
       reject(
