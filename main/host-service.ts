@@ -78,13 +78,36 @@ export function kioskFileName(suggested: string, kind: SaveRequest['kind'], now:
   return `${safe}_${stamp}${ext}`;
 }
 
+/** `name` in `folder`, or `name-2`, `name-3`… before its extension when a file of that name exists already. */
+async function freeName(folder: string, name: string, claimed: Set<string>): Promise<string> {
+  const dot = name.indexOf('.');
+  const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+  for (let i = 1; i < 10_000; i++) {
+    const candidate = path.join(folder, i === 1 ? name : `${stem}-${i}${ext}`);
+    const taken = await stat(candidate).then(() => true, (e: NodeJS.ErrnoException) => e.code !== 'ENOENT');
+    if (!taken && !claimed.has(candidate)) {
+      claimed.add(candidate); // two saves in flight at once never pick the same name
+      return candidate;
+    }
+  }
+  throw new UserError('The kiosk export folder is full of files with this name; ask the staff to empty it.');
+}
+
 export function createHostService(d: HostDeps): HostService {
   /** Files the user chose in this session: the only ones `save({path})` may overwrite. */
   const granted = new Set<string>();
+  /** Kiosk export paths handed out in this session. */
+  const claimedNames = new Set<string>();
   let watcher: ModelWatcher | undefined;
 
   const refuseInKiosk = (what: string) => {
     if (d.kiosk()) throw new UserError(`${what} is not available in kiosk mode.`);
+  };
+
+  /** A kiosk with no staff PIN keeps its staff settings shut: a customer must not be able to walk out of it. */
+  const refuseWithoutPin = () => {
+    if (d.kiosk() && d.settings.get().staffPin === null)
+      throw new UserError('Staff settings are closed: this kiosk has no staff PIN. Start Atelier outside kiosk mode and set one.');
   };
 
   const readOpened = async (file: string): Promise<OpenedFile> => {
@@ -162,7 +185,7 @@ export function createHostService(d: HostDeps): HostService {
         const folder = d.settings.get().kiosk.exportFolder;
         if (!folder) throw new UserError('Saving to a folder is switched off on this kiosk: use "View on your phone".');
         await mkdir(folder, { recursive: true });
-        target = path.join(folder, kioskFileName(req.suggestedName, req.kind, new Date()));
+        target = await freeName(folder, kioskFileName(req.suggestedName, req.kind, new Date()), claimedNames);
       } else if (req.path !== undefined) {
         target = path.resolve(req.path);
         if (!granted.has(target)) throw new UserError('Atelier can only save over a file you opened or saved in this session; use Save As.');
@@ -196,9 +219,13 @@ export function createHostService(d: HostDeps): HostService {
     startHandoff: (req) => d.handoff.start(req),
     stopHandoff: () => d.handoff.stop(),
     kioskSettings: async () => d.settings.kiosk(),
-    verifyStaffPin: (pin: string) => d.settings.verify(pin),
+    verifyStaffPin: async (pin: string) => {
+      refuseWithoutPin();
+      return d.settings.verify(pin);
+    },
 
     updateKioskSettings: async (pin: string, patch: KioskSettingsPatch) => {
+      refuseWithoutPin();
       const before = d.settings.get().kiosk.enabled;
       const after = await d.settings.updateKiosk(pin, patch);
       if (after.enabled !== before) d.kioskChanged(after.enabled);

@@ -1,6 +1,8 @@
 // Application settings (settings.json in userData): kiosk options, the staff PIN hash, hand-off options.
 // Node only. Reads tolerate a missing or hand-edited file (bad fields fall back to defaults, one by one);
-// changes to kiosk settings need the staff PIN, and wrong PINs are rate-limited.
+// changes to kiosk settings need the staff PIN; PIN attempts run one at a time, each is counted (and saved)
+// before it is checked, and the lock-out is kept in the file across restarts. The file is private (0600).
+import { chmod } from 'node:fs/promises';
 import path from 'node:path';
 import { validateKioskPatch, type KioskSettings, type KioskSettingsPatch } from '../core/host';
 import { UserError } from '../core/errors';
@@ -18,6 +20,15 @@ export interface Settings {
     /** Interface name or IPv4 address to serve on; null picks the LAN address automatically. */
     interface: string | null;
   };
+  /** Wrong-PIN state, kept across restarts so quitting the app does not reset the lock-out. */
+  pinLock: PinLock;
+}
+
+export interface PinLock {
+  failures: number;
+  lockouts: number;
+  /** ms since the epoch; 0 when not locked */
+  lockedUntil: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -25,6 +36,7 @@ export const DEFAULT_SETTINGS: Settings = {
   kiosk: { enabled: false, idleSeconds: 90, products: null, printers: null, exportFolder: null, showPrices: true },
   staffPin: null,
   handoff: { expiryMinutes: 15, interface: null },
+  pinLock: { failures: 0, lockouts: 0, lockedUntil: 0 },
 };
 
 /** Pure: settings from whatever JSON was on disk; each invalid field falls back to its default. */
@@ -44,6 +56,10 @@ export function parseSettings(data: unknown): Settings {
     const i = data.handoff.interface;
     if (typeof i === 'string' && i.length > 0 && i.length < 100) s.handoff.interface = i;
   }
+  if (isRecord(data.pinLock)) {
+    const n = (v: unknown, hi: number) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= hi ? v : 0);
+    s.pinLock = { failures: n(data.pinLock.failures, 1000), lockouts: n(data.pinLock.lockouts, 1000), lockedUntil: n(data.pinLock.lockedUntil, Number.MAX_SAFE_INTEGER) };
+  }
   return s;
 }
 
@@ -51,10 +67,15 @@ export function parseSettings(data: unknown): Settings {
 export const MAX_PIN_FAILURES = 5;
 export const PIN_LOCKOUT_MS = 60_000;
 
+/** Writes settings.json readable by its owner only: it holds the PIN hash. */
+async function writePrivate(file: string, value: Settings): Promise<void> {
+  await writeJsonFile(file, value);
+  await chmod(file, 0o600);
+}
+
 export class SettingsStore {
-  private failures = 0;
-  private lockouts = 0;
-  private lockedUntil = 0;
+  /** PIN checks run one after another, so parallel guesses cannot all pass the lock-out test at once. */
+  private queue: Promise<unknown> = Promise.resolve();
   private constructor(
     private readonly file: string,
     private current: Settings,
@@ -75,18 +96,34 @@ export class SettingsStore {
   }
 
   /** True if `pin` is right, or no PIN is set yet. Throws (a message for the staff) while locked out. */
-  async verify(pin: string, now = Date.now()): Promise<boolean> {
-    if (now < this.lockedUntil) throw new UserError(`Too many wrong PINs. Try again in ${Math.ceil((this.lockedUntil - now) / 1000)} s.`);
-    if (this.current.staffPin === null) return true;
-    const ok = await verifyPin(pin, this.current.staffPin);
-    if (ok) {
-      this.failures = 0;
-      this.lockouts = 0;
-    } else if (++this.failures >= MAX_PIN_FAILURES) {
-      this.failures = 0;
-      this.lockedUntil = now + PIN_LOCKOUT_MS * 2 ** Math.min(this.lockouts++, 6);
+  verify(pin: string, now = Date.now()): Promise<boolean> {
+    const run = this.queue.then(() => this.verifyNow(pin, now));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async verifyNow(pin: string, now: number): Promise<boolean> {
+    const lock = this.current.pinLock;
+    if (now < lock.lockedUntil) throw new UserError(`Too many wrong PINs. Try again in ${Math.ceil((lock.lockedUntil - now) / 1000)} s.`);
+    const stored = this.current.staffPin;
+    if (stored === null) return true;
+    // count the attempt as wrong before checking it: a crash or a parallel call cannot win a free guess
+    const counted: PinLock = { ...lock, failures: lock.failures + 1 };
+    if (counted.failures >= MAX_PIN_FAILURES) {
+      counted.failures = 0;
+      counted.lockedUntil = now + PIN_LOCKOUT_MS * 2 ** Math.min(counted.lockouts, 6);
+      counted.lockouts += 1;
     }
+    await this.saveLock(counted);
+    const ok = await verifyPin(pin, stored);
+    if (ok) await this.saveLock({ failures: 0, lockouts: 0, lockedUntil: 0 });
     return ok;
+  }
+
+  private async saveLock(lock: PinLock): Promise<void> {
+    const next = { ...structuredClone(this.current), pinLock: lock };
+    await writePrivate(this.file, next);
+    this.current = next;
   }
 
   /** Applies a validated patch after checking the PIN; persists atomically. */
@@ -98,7 +135,8 @@ export class SettingsStore {
     const { newPin, ...rest } = patch;
     Object.assign(next.kiosk, rest);
     if (newPin !== undefined) next.staffPin = await hashPin(newPin);
-    await writeJsonFile(this.file, next);
+    if (next.kiosk.enabled && next.staffPin === null) throw new UserError('Set a staff PIN before turning kiosk mode on.');
+    await writePrivate(this.file, next);
     this.current = next;
     return this.kiosk();
   }
@@ -108,7 +146,7 @@ export class SettingsStore {
     const next = structuredClone(this.current);
     change(next);
     this.current = parseSettings(next);
-    await writeJsonFile(this.file, this.current);
+    await writePrivate(this.file, this.current);
     return this.get();
   }
 }
