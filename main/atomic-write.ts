@@ -1,6 +1,7 @@
 // Atomic file writes: a temp file in the same folder, written and fsynced, then renamed over the target,
 // so a crash or power cut leaves either the old file or the new one, never a torn one. Node only.
 import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -35,5 +36,26 @@ async function syncDir(dir: string): Promise<void> {
     // some filesystems refuse fsync on directories; the data itself is already synced
   } finally {
     await h.close();
+  }
+}
+
+/**
+ * The same, synchronously: for the last write before the process quits (the window position on close),
+ * where nothing would await a promise.
+ */
+export function writeFileAtomicSync(file: string, bytes: Uint8Array | string): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const fd = openSync(tmp, 'wx', 0o644);
+  try {
+    try {
+      writeSync(fd, typeof bytes === 'string' ? Buffer.from(bytes) : bytes);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
   }
 }

@@ -14,7 +14,9 @@ import { filesFromArgv, hasKioskFlag, OpenQueue } from './open-files';
 import { RecentDesigns } from './recent';
 import { SettingsStore } from './settings';
 import { createMainWindow, currentWindowState, hardenSession, registerAtelierScheme } from './window';
-import { loadWindowState, saveWindowState } from './window-state';
+import { crashPageUrl, RendererCrashPolicy } from './crash-policy';
+import { relaunchOptions } from './relaunch';
+import { loadWindowState, saveWindowStateSync } from './window-state';
 
 const log = (msg: string) => console.error(`[atelier] ${msg}`);
 process.on('uncaughtException', (e) => log(`uncaught: ${e.stack ?? e.message}`));
@@ -82,7 +84,7 @@ async function start(): Promise<void> {
     recentChanged: () => setMenu(),
     kioskChanged: (enabled) => {
       // Restart into (or out of) kiosk mode; --kiosk from the command line is dropped when staff leave it.
-      app.relaunch({ args: process.argv.slice(1).filter((a) => enabled || a !== '--kiosk') });
+      app.relaunch(relaunchOptions(process.argv, process.env, enabled));
       quitting = true;
       app.exit(0);
     },
@@ -124,16 +126,36 @@ async function start(): Promise<void> {
     );
     win.on('close', (e) => {
       if (kiosk && !quitting) return e.preventDefault(); // a customer cannot close the kiosk
-      if (!kiosk && win) void saveWindowState(userData, currentWindowState(win)).catch((err: unknown) => log(String(err)));
+      // Synchronous: the process may quit right after this event, and nothing would await a promise.
+      if (!kiosk && win) {
+        try {
+          saveWindowStateSync(userData, currentWindowState(win));
+        } catch (err) {
+          log(`could not save the window position: ${String(err)}`);
+        }
+      }
     });
     win.on('closed', () => {
       queue.pause();
       win = null;
     });
-    // A crashed or hung renderer comes back rather than leaving a blank kiosk.
+    // A crashed renderer comes back after a growing pause; one that keeps crashing gets a page saying so
+    // instead of a hot reload loop (a kiosk would spin for ever).
+    const crashes = new RendererCrashPolicy();
+    let reloadTimer: NodeJS.Timeout | undefined;
     win.webContents.on('render-process-gone', (_e, d) => {
       log(`renderer gone: ${d.reason}`);
-      if (d.reason !== 'clean-exit') win?.webContents.reload();
+      if (d.reason === 'clean-exit') return;
+      const next = crashes.crashed(Date.now());
+      clearTimeout(reloadTimer);
+      if (next.action === 'reload') {
+        reloadTimer = setTimeout(() => {
+          if (win && !win.isDestroyed()) win.webContents.reload();
+        }, next.delayMs);
+      } else if (next.action === 'give-up') {
+        log('renderer keeps crashing: showing the crash page');
+        void win?.loadURL(crashPageUrl(app.getLocale(), d.reason)).catch((err: unknown) => log(String(err)));
+      }
     });
     win.on('unresponsive', () => log('window unresponsive'));
   };

@@ -13,9 +13,12 @@ const ALLOWED: Record<string, string> = {
   'screen-wake-lock': 'a kiosk keeps its screen on while the attract screen runs',
 };
 
-/** True if `permission` may be granted to a request from `origin` (the page's origin, e.g. atelier://app). */
+/**
+ * True if `permission` may be granted to a request from `origin`: the page's origin or a URL on it. Electron's
+ * permission-check handler passes `atelier://app/` (with the slash), its request handler a page URL.
+ */
 export function isPermissionAllowed(permission: string, origin: string): boolean {
-  return origin === APP_ORIGIN && Object.hasOwn(ALLOWED, permission);
+  return originOf(origin) === APP_ORIGIN && Object.hasOwn(ALLOWED, permission);
 }
 
 /** Schemes the window may load anything from. http(s), ws(s), file and the rest are cancelled: nothing is fetched at run time. */

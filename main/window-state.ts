@@ -1,6 +1,7 @@
 // Window size and position remembered between runs, clamped so the window is always on a visible display.
 // Pure geometry plus a JSON file in userData; Electron's `screen` is passed in by the caller as plain rectangles.
 import path from 'node:path';
+import { writeFileAtomicSync } from './atomic-write';
 import { isRecord, readJsonFile, writeJsonFile } from './json-file';
 
 export interface Rect {
@@ -95,4 +96,9 @@ export async function loadWindowState(userDataDir: string): Promise<WindowState>
 
 export async function saveWindowState(userDataDir: string, s: WindowState): Promise<void> {
   await writeJsonFile(windowStateFile(userDataDir), s);
+}
+
+/** Synchronous save for the window's `close` event: the process may quit right after, awaiting nothing. */
+export function saveWindowStateSync(userDataDir: string, s: WindowState): void {
+  writeFileAtomicSync(windowStateFile(userDataDir), JSON.stringify(s, null, 2) + '\n');
 }

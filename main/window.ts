@@ -28,7 +28,8 @@ export function hardenSession(ses: Session, roots: ProtocolRoots): void {
   ses.on('select-hid-device', (e, _d, cb) => (e.preventDefault(), cb('')));
   ses.on('select-serial-port', (e, _p, _wc, cb) => (e.preventDefault(), cb('')));
   ses.on('select-usb-device', (e, _d, cb) => (e.preventDefault(), cb()));
-  ses.setDisplayMediaRequestHandler((_req, cb) => cb({}));
+  // Screen capture is refused: cb(null) is Electron's refusal (cb({}) throws inside Electron).
+  ses.setDisplayMediaRequestHandler((_req, cb) => cb(null as unknown as Parameters<typeof cb>[0]));
   ses.on('will-download', (e) => e.preventDefault());
   // Nothing is fetched at run time: any http(s)/ws/file request is cancelled.
   ses.webRequest.onBeforeRequest((details, cb) => cb({ cancel: !isRequestAllowed(details.url) }));

@@ -15,6 +15,9 @@ const common = {
   format: 'cjs',
   target: 'node22',
   external: ['electron'],
+  // Prefer packages' ESM entry: jsonc-parser's `main` is a UMD build whose factory require()s './impl/*'
+  // at run time, which esbuild cannot see, so the bundle threw "Cannot find module './impl/format'".
+  mainFields: ['module', 'main'],
   sourcemap: 'linked',
   legalComments: 'linked',
   logLevel: 'warning',

@@ -5,9 +5,10 @@
 // points to the web app, and exits non-zero without a stack trace. `--no-build` skips the build step;
 // every other argument (e.g. `--kiosk`, a design file) goes to the app.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { desktopNodeProblem, electronFailure } from './start-diagnosis.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -62,9 +63,14 @@ if (!skipBuild) {
   }
 }
 
-// Where is Electron's binary? Requiring `electron` downloads it on first run.
-if (!existsSync(path.join(root, 'node_modules/electron/dist/version')) && !process.env.ELECTRON_OVERRIDE_DIST_PATH)
-  console.log('Getting Electron (first run only; needs the internet and Node 22.12 or newer)…');
+// Where is Electron's binary? Requiring `electron` downloads it on first run, which needs the Node version
+// package.json names in engines["node-desktop"] (the CLI, tests and web build need only engines.node).
+if (!existsSync(path.join(root, 'node_modules/electron/dist/version')) && !process.env.ELECTRON_OVERRIDE_DIST_PATH) {
+  const { engines } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const problem = desktopNodeProblem(process.versions.node, engines?.['node-desktop']);
+  if (problem) fail(problem);
+  console.log('Getting Electron (first run only; needs the internet)…');
+}
 const probe = spawnSync(process.execPath, ['-e', "process.stdout.write('\\n' + require('electron'))"], { cwd: root, encoding: 'utf8' });
 const binary = probe.status === 0 ? probe.stdout.trim().split('\n').at(-1) : '';
 if (!binary) {
@@ -86,9 +92,8 @@ child.on('error', (e) => fail(`Electron could not be started (${e.message}).`));
 child.on('exit', (code, signal) => {
   if (code === 0) process.exit(0);
   const early = Date.now() - started < 15_000;
-  if (/Missing X server|cannot open display|Failed to connect to Wayland|ozone_platform/i.test(tail)) fail('Electron found no usable display.');
-  const lib = /error while loading shared libraries: ([^:]+)/.exec(tail);
-  if (lib) fail(`Electron needs a system library that is missing (${lib[1]}).`);
+  const why = electronFailure(tail);
+  if (why) fail(why);
   if (early) fail(`Electron stopped right after starting (${signal ? `signal ${signal}` : `exit code ${code}`}).`);
   process.exit(code ?? 1);
 });

@@ -3,7 +3,7 @@
 // (through an injected flipper, and for real with @electron/fuses on a file carrying Electron's fuse wire),
 // and a real `electron-builder --linux dir` run against a stand-in Electron distribution (no download).
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ensureWebBuild } from '../e2e/build';
 
 const root = path.resolve(__dirname, '../..');
 const require_ = createRequire(import.meta.url);
@@ -128,6 +129,32 @@ describe('afterPack hook (fuses)', () => {
   });
 });
 
+/** Electron 45's fuse wire: version 1, 9 fuses (the 9th, WasmTrapHandlers, is newer than @electron/fuses 1.8), defaults. */
+const CURRENT_WIRE = '101100011';
+function standInElectron(wire = CURRENT_WIRE): Buffer {
+  return Buffer.concat([Buffer.alloc(1024), Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'), Buffer.from([1, wire.length]), Buffer.from(wire), Buffer.alloc(1024)]);
+}
+
+describe('fuse wire check', () => {
+  const v = require_(path.join(root, 'build/after-pack.cjs')) as { verifyFuseWire(w: Record<string, unknown>, c: Record<string, unknown>): string[] };
+  const wire = (s: string) => Object.fromEntries([['version', '1'], ...[...s].map((c, i) => [String(i), c.charCodeAt(0)])]);
+  it('accepts the intended wire with the reviewed 9th fuse, refuses an unreviewed 10th or a wrong state', () => {
+    const c = hook.fuseConfig('linux', 'x64');
+    expect(v.verifyFuseWire(wire('010011001'), c)).toEqual([]);
+    expect(v.verifyFuseWire(wire('0100110011'), c)).toEqual([expect.stringContaining('fuse 9 is new in this Electron')]);
+    expect(v.verifyFuseWire(wire('110011001'), c)).toEqual(['fuse 0 is 1, expected 0']);
+  });
+
+  it('flips a 9-fuse binary with @electron/fuses and leaves the 9th as Electron ships it', async () => {
+    mkdirSync(path.join(dir, 'nine'), { recursive: true });
+    const bin = path.join(dir, 'nine', 'atelier');
+    writeFileSync(bin, standInElectron());
+    await hook({ electronPlatformName: 'linux', arch: 1, appOutDir: path.join(dir, 'nine'), packager: { appInfo: { productFilename: 'Atelier' }, executableName: 'atelier' } });
+    const w = (await getCurrentFuseWire(bin)) as Record<number, number>;
+    expect(String.fromCharCode(...[0, 1, 2, 3, 4, 5, 6, 7, 8].map((i) => w[i]!))).toBe('010011001');
+  });
+});
+
 describe('electron-builder run', () => {
   it('packs only the bundled app into app.asar and flips the fuses (with a stand-in Electron binary)', async () => {
     // A throw-away project: this repository's package.json, config and hooks, the real main bundles,
@@ -145,7 +172,7 @@ describe('electron-builder run', () => {
     // Stand-in for Electron's unpacked distribution: a file carrying the fuse wire with Electron's defaults.
     const electronDist = path.join(dir, 'electron-dist');
     mkdirSync(electronDist, { recursive: true });
-    writeFileSync(path.join(electronDist, 'electron'), Buffer.concat([Buffer.alloc(1024), Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'), Buffer.from([1, 8]), Buffer.from('10110001'), Buffer.alloc(1024)]), { mode: 0o755 });
+    writeFileSync(path.join(electronDist, 'electron'), standInElectron(), { mode: 0o755 });
     writeFileSync(path.join(electronDist, 'version'), '45.4.1');
     const out = path.join(dir, 'out');
     const r = spawnSync(process.execPath, [path.join(root, 'node_modules/electron-builder/cli.js'), '--projectDir', proj, '--config', 'electron-builder.yml', '--linux', 'dir', '--publish', 'never', `-c.electronDist=${electronDist}`, `-c.directories.output=${out}`], { encoding: 'utf8', timeout: 120_000 });
@@ -160,5 +187,53 @@ describe('electron-builder run', () => {
     const w = (await getCurrentFuseWire(path.join(appDir, 'atelier'))) as Record<number, number>;
     expect(String.fromCharCode(...[0, 1, 2, 3, 4, 5, 6, 7].map((i) => w[i]!))).toBe('01001100');
     expect(existsSync(path.join(appDir, 'resources/app.asar.unpacked'))).toBe(false);
+    expect(String.fromCharCode(w[8]!)).toBe('1'); // WasmTrapHandlers: reviewed, left on
+  });
+
+  it('builds the deb from the real app (bundles, web build with wasm, fonts, catalog) with a maintainer and homepage', async () => {
+    await ensureWebBuild();
+    const proj = path.join(dir, 'deb-project');
+    mkdirSync(path.join(proj, 'build'), { recursive: true });
+    for (const f of ['package.json', 'electron-builder.yml', 'build/after-pack.cjs', 'build/before-build.cjs']) copyFileSync(path.join(root, f), path.join(proj, f));
+    cpSync(path.join(root, 'build/icons'), path.join(proj, 'build/icons'), { recursive: true });
+    symlinkSync(path.join(root, 'node_modules'), path.join(proj, 'node_modules'), 'dir');
+    const { buildMain } = (await import(pathToFileURL(path.join(root, 'scripts/build-main.mjs')).href)) as { buildMain(out: string): Promise<void> };
+    await buildMain(path.join(proj, 'dist/main'));
+    cpSync(path.join(root, 'dist/web'), path.join(proj, 'dist/web'), { recursive: true });
+    cpSync(path.join(root, 'assets'), path.join(proj, 'assets'), { recursive: true });
+    const electronDist = path.join(dir, 'electron-dist-deb');
+    mkdirSync(electronDist, { recursive: true });
+    writeFileSync(path.join(electronDist, 'electron'), standInElectron(), { mode: 0o755 });
+    writeFileSync(path.join(electronDist, 'version'), '45.4.1');
+    // fpm (Ruby) is downloaded by electron-builder and cannot be here: a stand-in records what it is asked to build.
+    const fpmArgs = path.join(dir, 'fpm-args.json');
+    const fpm = path.join(dir, 'fpm');
+    writeFileSync(fpm, `#!${process.execPath}\nrequire('fs').writeFileSync(${JSON.stringify(fpmArgs)}, JSON.stringify(process.argv.slice(2)));\n`, { mode: 0o755 });
+    const out = path.join(dir, 'out-deb');
+    const r = spawnSync(process.execPath, [path.join(root, 'node_modules/electron-builder/cli.js'), '--projectDir', proj, '--config', 'electron-builder.yml', '--linux', 'deb', '--publish', 'never', `-c.electronDist=${electronDist}`, `-c.directories.output=${out}`], {
+      encoding: 'utf8',
+      timeout: 180_000,
+      env: { ...process.env, CUSTOM_FPM_PATH: fpm },
+    });
+    expect(r.stdout + r.stderr).not.toMatch(/Please specify (project homepage|author 'email')/);
+    expect(existsSync(fpmArgs), r.stdout + r.stderr).toBe(true);
+    const args = JSON.parse(readFileSync(fpmArgs, 'utf8')) as string[];
+    const arg = (name: string) => args[args.indexOf(name) + 1];
+    const pkg = require_(path.join(root, 'package.json')) as { homepage: string; author: { name: string; email: string } };
+    expect(arg('--maintainer')).toBe(`${pkg.author.name} <${pkg.author.email}>`);
+    expect(arg('--url')).toBe(pkg.homepage);
+    expect(arg('--name')).toBe('atelier');
+    expect(args).toEqual(expect.arrayContaining(['-t', 'deb']));
+    const appDir = path.join(out, 'linux-unpacked');
+    const asar = require_('@electron/asar') as { listPackage(p: string, o: object): string[] };
+    const files = asar.listPackage(path.join(appDir, 'resources/app.asar'), {}).map((f) => f.split(path.sep).join('/'));
+    for (const f of ['/dist/main/main.cjs', '/dist/main/preload.cjs', '/dist/web/index.html', '/assets/fonts/NotoSans-Bold.ttf', '/assets/environment/studio.hdr', '/package.json'])
+      expect(files).toContain(f);
+    expect(files.some((f) => /^\/dist\/web\/app\/manifold-.*\.wasm$/.test(f))).toBe(true);
+    expect(files.some((f) => /^\/assets\/models\/.*\.model\.json$/.test(f))).toBe(true);
+    expect(files.some((f) => f.includes('node_modules'))).toBe(false);
+    expect(files.some((f) => f.endsWith('.map'))).toBe(false);
+    const w = (await getCurrentFuseWire(path.join(appDir, 'atelier'))) as Record<number, number>;
+    expect(String.fromCharCode(...[0, 1, 2, 3, 4, 5, 6, 7, 8].map((i) => w[i]!))).toBe('010011001');
   });
 });
