@@ -1,9 +1,10 @@
 // The hand-off as the Host offers it: one running hand-off at a time (a new one replaces the old), on the
-// LAN address chosen from the settings, with its QR code. Node only; the IPC layer calls start/stop.
+// LAN address chosen from the settings, with its QR code. Starts and stops run one after another, so two starts
+// never leave an orphan server and a stop during a start closes what that start opened. Node only.
 import { networkInterfaces } from 'node:os';
 import { UserError } from '../../core/errors';
 import type { HandoffInfo, HandoffRequest } from '../../core/host';
-import { pickLanAddress } from './interfaces';
+import { noLanReason, pickLanAddress } from './interfaces';
 import { qrSvg } from './qr';
 import { startHandoffServer, type HandoffServer } from './server';
 
@@ -19,24 +20,54 @@ export interface HandoffConfig {
 
 export class HandoffManager {
   private current: HandoffServer | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Raised by every start and stop: a start that is no longer the latest request gives up its server. */
+  private generation = 0;
 
   constructor(
     private readonly config: () => HandoffConfig,
     private readonly interfaces: typeof networkInterfaces = networkInterfaces,
   ) {}
 
-  async start(req: HandoffRequest): Promise<HandoffInfo> {
-    await this.stop();
-    const c = this.config();
-    const lan = pickLanAddress(this.interfaces(), c.interface);
-    if (!lan) throw new UserError('This computer is not connected to a local network, so a phone cannot reach it. Connect to Wi-Fi or Ethernet and try again.');
-    this.current = await startHandoffServer({ title: req.title, glb: req.glb, usdz: req.usdz }, { host: lan.address, expiryMs: c.expiryMinutes * 60_000 });
-    return { url: this.current.url, qrSvg: await qrSvg(this.current.url), expiresAt: this.current.expiresAt };
+  private serial<T>(job: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(job);
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
-  async stop(): Promise<void> {
+  private async closeCurrent(): Promise<void> {
     const s = this.current;
     this.current = undefined;
     await s?.stop();
+  }
+
+  start(req: HandoffRequest): Promise<HandoffInfo> {
+    const gen = ++this.generation;
+    return this.serial(async () => {
+      await this.closeCurrent();
+      const cancelled = () => new UserError('The phone link was closed before it was ready.');
+      if (gen !== this.generation) throw cancelled();
+      const c = this.config();
+      const table = this.interfaces();
+      const lan = pickLanAddress(table, c.interface);
+      if (!lan)
+        throw new UserError(
+          noLanReason(table) === 'public-only'
+            ? 'This computer is only on a public network address, and the phone link is served only on a private (home, shop or office) network. Connect to such a Wi-Fi or Ethernet network and try again.'
+            : 'This computer is not connected to a local network, so a phone cannot reach it. Connect to Wi-Fi or Ethernet and try again.',
+        );
+      const server = await startHandoffServer({ title: req.title, glb: req.glb, usdz: req.usdz }, { host: lan.address, expiryMs: c.expiryMinutes * 60_000 });
+      if (gen !== this.generation) {
+        await server.stop();
+        throw cancelled();
+      }
+      this.current = server;
+      return { url: server.url, qrSvg: await qrSvg(server.url), expiresAt: server.expiresAt };
+    });
+  }
+
+  stop(): Promise<void> {
+    this.generation++;
+    return this.serial(() => this.closeCurrent());
   }
 }

@@ -1,5 +1,6 @@
 // Chooses the local-network address the phone hand-off server binds to, from os.networkInterfaces().
-// Pure function over the interface table: IPv4, not loopback or link-local, real adapters before virtual ones.
+// Pure function over the interface table: IPv4 on a private (RFC 1918) or link-local network only, never a
+// public address; private before link-local, real adapters before virtual ones.
 import type { NetworkInterfaceInfo } from 'node:os';
 
 export interface LanAddress {
@@ -10,15 +11,26 @@ export interface LanAddress {
 /** Names of adapters that a phone on the same Wi-Fi cannot reach (containers, VMs, VPN tunnels). */
 const VIRTUAL = /^(docker|br-|veth|virbr|vmnet|vboxnet|utun|tun|tap|tailscale|zt|wg|lxc|lxd|cni|flannel|podman|awdl|llw|ham|vEthernet)/i;
 
-function isPrivateV4(a: string): boolean {
+/** RFC 1918 (and loopback, which only this machine reaches). */
+export function isPrivateV4(a: string): boolean {
   const [x, y] = a.split('.').map(Number) as [number, number];
-  return x === 10 || (x === 192 && y === 168) || (x === 172 && y >= 16 && y <= 31);
+  return x === 10 || x === 127 || (x === 192 && y === 168) || (x === 172 && y >= 16 && y <= 31);
+}
+
+export function isLinkLocalV4(a: string): boolean {
+  return a.startsWith('169.254.');
+}
+
+/** Why no address was chosen: nothing at all, or only public addresses (which the hand-off never binds). */
+export function noLanReason(table: Record<string, NetworkInterfaceInfo[] | undefined>): 'none' | 'public-only' {
+  const v4 = Object.values(table).flatMap((l) => l ?? []).filter((i) => i.family === 'IPv4' && !i.internal);
+  return v4.length > 0 ? 'public-only' : 'none';
 }
 
 function score(name: string, info: NetworkInterfaceInfo): number {
   let s = 0;
   if (!VIRTUAL.test(name)) s += 4;
-  if (isPrivateV4(info.address)) s += 2;
+  if (isPrivateV4(info.address)) s += 8; // a private LAN before a link-local one
   if (/^(en|eth|wl|wlan|Wi-?Fi|Ethernet)/i.test(name)) s += 1;
   return s;
 }
@@ -32,7 +44,7 @@ export function pickLanAddress(table: Record<string, NetworkInterfaceInfo[] | un
   for (const [name, infos] of Object.entries(table)) {
     for (const info of infos ?? []) {
       if (info.family !== 'IPv4' || info.internal) continue;
-      if (info.address.startsWith('169.254.')) continue; // link-local: no DHCP, not reachable
+      if (!isPrivateV4(info.address) && !isLinkLocalV4(info.address)) continue; // public: never serve there
       candidates.push({ name, address: info.address, info });
     }
   }

@@ -1,15 +1,23 @@
 // The phone hand-off server: serves exactly one design (mobile page, GLB, USDZ) on the local network behind
 // an unguessable per-design token, for a limited time. Pure Node (node:http); it serves byte buffers it is
-// given and never touches the disk, so there is nothing to list and no path to traverse.
+// given and never touches the disk, so there is nothing to list and no path to traverse. Idle and slow clients
+// are dropped within seconds; when a client (or everyone) is at the connection cap, its oldest idle connection
+// makes room, so idle sockets cannot lock anyone out.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { mobilePageHtml, PAGE_CSP } from './page';
 
 /** Default lifetime of a hand-off link (ms): long enough to walk to a table, short enough not to linger. */
 export const DEFAULT_EXPIRY_MS = 15 * 60 * 1000;
 /** Token entropy (bytes): 192 bits, base64url-encoded in the URL. */
 const TOKEN_BYTES = 24;
+/** Connections at once, per client address and in all (a phone opens a few; Scene Viewer a few more). */
+export const MAX_CONNECTIONS_PER_CLIENT = 8;
+export const MAX_CONNECTIONS = 64;
+/** A connection must finish its request headers within this, and is closed after this long idle (ms). */
+export const HEADERS_TIMEOUT_MS = 3_000;
+export const IDLE_TIMEOUT_MS = 3_000;
 
 export interface HandoffDesign {
   title: string;
@@ -50,6 +58,53 @@ function tokenMatches(given: string, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+interface Conn {
+  sock: Socket;
+  busy: boolean;
+  idleTimer: NodeJS.Timeout | undefined;
+}
+
+/** Per-client and total caps that evict the oldest idle connection, plus a fast idle timer on every socket. */
+function limitConnections(server: http.Server): void {
+  const open: Conn[] = []; // oldest first
+  const conns = new WeakMap<Socket, Conn>();
+  const idle = (c: Conn) => {
+    clearTimeout(c.idleTimer);
+    c.idleTimer = setTimeout(() => c.sock.destroy(), IDLE_TIMEOUT_MS);
+    c.idleTimer.unref();
+  };
+  server.on('connection', (sock: Socket) => {
+    const ip = sock.remoteAddress ?? '';
+    const mine = open.filter((c) => c.sock.remoteAddress === ip);
+    const full = mine.length >= MAX_CONNECTIONS_PER_CLIENT ? mine : open.length >= MAX_CONNECTIONS ? open : null;
+    if (full) {
+      const victim = full.find((c) => !c.busy);
+      if (!victim) return void sock.destroy();
+      victim.sock.destroy();
+      open.splice(open.indexOf(victim), 1);
+    }
+    const c: Conn = { sock, busy: false, idleTimer: undefined };
+    open.push(c);
+    conns.set(sock, c);
+    idle(c);
+    sock.once('close', () => {
+      clearTimeout(c.idleTimer);
+      const i = open.indexOf(c);
+      if (i >= 0) open.splice(i, 1);
+    });
+  });
+  server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const c = conns.get(req.socket);
+    if (!c) return;
+    c.busy = true;
+    clearTimeout(c.idleTimer);
+    res.once('close', () => {
+      c.busy = false;
+      idle(c);
+    });
+  });
+}
+
 export async function startHandoffServer(design: HandoffDesign, o: HandoffOptions): Promise<HandoffServer> {
   const token = randomBytes(TOKEN_BYTES).toString('base64url');
   const expiresAt = Date.now() + (o.expiryMs ?? DEFAULT_EXPIRY_MS);
@@ -72,7 +127,7 @@ export async function startHandoffServer(design: HandoffDesign, o: HandoffOption
     res.end(text);
   };
 
-  const server = http.createServer((req, res) => {
+  const server = http.createServer({ connectionsCheckingInterval: 500 }, (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
     // Compare the raw path exactly: no decoding, so no encoded separators or dot segments can sneak in.
     const raw = (req.url ?? '').split('?')[0] ?? '';
@@ -84,9 +139,10 @@ export async function startHandoffServer(design: HandoffDesign, o: HandoffOption
     res.writeHead(200, { ...BASE_HEADERS, 'Content-Type': f.type, 'Content-Length': f.body.byteLength, ...f.extra });
     res.end(req.method === 'HEAD' ? undefined : f.body);
   });
-  server.headersTimeout = 10_000;
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
   server.requestTimeout = 60_000;
-  server.maxConnections = 64;
+  server.keepAliveTimeout = IDLE_TIMEOUT_MS;
+  limitConnections(server);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
