@@ -1,17 +1,36 @@
 // Printing for the CLI: JSON to stdout, human lines to stdout, problems to stderr; numbers rounded for people.
-// Node only (process streams).
+// Node only (process streams). Everything printed may come from an untrusted file, so terminal control
+// characters (escape sequences, C1 controls, bidi overrides) are shown as visible \xNN / \uNNNN escapes.
 import { formatProblem, type Problem } from '../core/errors';
 
+// C0 controls but tab and newline, DEL and C1, bidi embeddings/overrides/isolates
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text safe to print on a terminal: control characters become visible escapes. */
+export function clean(s: string): string {
+  return s.replace(CONTROL, (c) => {
+    const n = c.charCodeAt(0);
+    return n < 0x100 ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u${n.toString(16).padStart(4, '0')}`;
+  });
+}
+
 export function printJson(v: unknown): void {
-  process.stdout.write(JSON.stringify(v, null, 2) + '\n');
+  // JSON.stringify escapes C0 already; DEL, C1 and bidi controls become \u escapes too (still the same JSON value)
+  process.stdout.write(JSON.stringify(v, null, 2).replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n');
 }
 
 export function printLine(s = ''): void {
-  process.stdout.write(s + '\n');
+  process.stdout.write(clean(s) + '\n');
+}
+
+/** One line to stderr, neutralised like printLine. */
+export function printError(s: string): void {
+  process.stderr.write(clean(s) + '\n');
 }
 
 export function printProblems(problems: readonly Problem[], prefix = 'atelier: '): void {
-  for (const p of problems) process.stderr.write(prefix + formatProblem(p).replace(/\n/g, '\n  ') + '\n');
+  for (const p of problems) process.stderr.write(prefix + clean(formatProblem(p)).replace(/\n/g, '\n  ') + '\n');
 }
 
 /** 12.3456 → "12.35"; integers stay integers. */

@@ -55,8 +55,11 @@ export function ordersFromCsv(text: string, file: string): Order[] {
         o.quantity = q.q;
         if (q.error) o.error ??= q.error;
       } else if (l.startsWith('material:')) {
-        if (v.trim() !== '') o.materials[h.slice('material:'.length)] = v.trim();
-      } else if (v !== '') o.params[h] = v;
+        const part = h.slice('material:'.length);
+        if (inheritedKey(part)) o.error ??= `unknown part "${part}" in column ${h}: that name is reserved`;
+        else if (v.trim() !== '') o.materials[part] = v.trim();
+      } else if (inheritedKey(h)) o.error ??= `unknown parameter "${h}": that name is reserved`;
+      else if (v !== '') o.params[h] = v;
     });
     if (!o.error && o.order === '') o.error = 'the order column is empty';
     if (!o.error && o.model === '') o.error = 'the model column is empty';
@@ -90,11 +93,29 @@ export function ordersFromJson(text: string, file: string): Order[] {
     else if (o.order === '') o.error = 'order is missing or empty';
     else if (o.model === '') o.error = 'model is missing or empty';
     if (!o.error) {
-      o.params = { ...(r.params as Record<string, unknown> | undefined) };
-      o.materials = { ...(r.materials as Record<string, string> | undefined) };
+      const p = ownRecord(r.params as Record<string, unknown> | undefined, 'parameter');
+      const m = ownRecord(r.materials as Record<string, string> | undefined, 'part');
+      o.params = p.rec;
+      o.materials = m.rec;
+      if (p.error ?? m.error) o.error = p.error ?? m.error;
     }
     return o;
   });
+}
+
+/** Keys that name Object.prototype members ("__proto__", "constructor"…): never a parameter or part name. */
+function inheritedKey(k: string): boolean {
+  return k in Object.prototype || k === 'prototype';
+}
+
+/** Copies an order's object into a prototype-free record; an inherited-member key is an error, never dropped. */
+function ownRecord<T>(from: Record<string, T> | undefined, what: string): { rec: Record<string, T>; error?: string } {
+  const rec = Object.create(null) as Record<string, T>;
+  for (const [k, v] of Object.entries(from ?? {})) {
+    if (inheritedKey(k)) return { rec, error: `unknown ${what} "${k}": that name is reserved` };
+    rec[k] = v;
+  }
+  return { rec };
 }
 
 export const DEFAULT_NAME_TEMPLATE = '{order}-{model}';
@@ -123,7 +144,7 @@ export function applyTemplate(t: string, o: Order): string {
     if (k === 'model') return o.model;
     if (k === 'row') return String(o.row);
     if (k === 'quantity') return String(o.quantity);
-    const v = o.params[k];
+    const v = Object.hasOwn(o.params, k) ? o.params[k] : undefined; // never an inherited member like {constructor}
     return v === undefined ? '' : String(v);
   });
   return safeFileStem(stem) || `order-row-${o.row}`;

@@ -11,7 +11,7 @@ import { catalogData, readText } from '../catalog';
 import type { OutFormat } from '../encode';
 import { atelierVersion } from '../version';
 import { sweepTempFiles, writeFileAtomicSync } from '../fs-atomic';
-import { printLine } from '../output';
+import { printError, printLine } from '../output';
 import { DEFAULT_NAME_TEMPLATE, assignFileNames, checkTemplate, ordersFromCsv, ordersFromJson, type Order } from './orders';
 import { WorkerPool } from './pool';
 import type { OrderJob, OrderResult } from './protocol';
@@ -217,7 +217,7 @@ export async function runBatch(argv: string[]): Promise<number> {
     `Batch: ${done} built, ${skipped} already done, ${failed} failed of ${entries.length} orders in ${secs.toFixed(1)} s ` +
       `(${(done / Math.max(secs, 0.001)).toFixed(1)} orders/s, ${Math.min(jobs, Math.max(1, todo.length))} workers). Report: ${path.join(outDir, REPORT)}`,
   );
-  for (const e of entries.filter((x) => x.status === 'failed').slice(0, 20)) process.stderr.write(`  order ${e.order || '?'} (row ${e.row}): ${e.error}\n`);
+  for (const e of entries.filter((x) => x.status === 'failed').slice(0, 20)) printError(`  order ${e.order || '?'} (row ${e.row}): ${e.error}`);
   if (failed > 20) process.stderr.write(`  … and ${failed - 20} more in ${REPORT}\n`);
   return failed > 0 ? 1 : 0;
 }
