@@ -4,7 +4,6 @@
 import { formatProblem, type Problem } from '../core/errors';
 
 // C0 controls but tab and newline, DEL and C1, bidi embeddings/overrides/isolates
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Text safe to print on a terminal: control characters become visible escapes. */
