@@ -6,15 +6,15 @@ import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { isIP } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { UserError } from '../../core/errors';
 import { mimeType } from '../../core/mime';
 import { parseArgs } from '../args';
 import { assetsDir } from '../assets-dir';
+import { packageRoot } from '../package-root';
 import { printLine } from '../output';
 
 export function webDir(): string {
-  return process.env.ATELIER_WEB_DIR ? path.resolve(process.env.ATELIER_WEB_DIR) : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'web');
+  return process.env.ATELIER_WEB_DIR ? path.resolve(process.env.ATELIER_WEB_DIR) : path.join(packageRoot(), 'dist', 'web');
 }
 
 /** Maps a URL path onto a file under `root`, or null if it is malformed, escapes the root or is not a served type. */
