@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../core/errors';
+import { resolveInsideFolder } from '../node/safe-path';
 import type { MaterialCatalog, ProductModel } from '../core/model/types';
 import { parseMaterialCatalog, parseModel } from '../core/model';
 import { collectAssetPaths } from '../core/geometry';
@@ -127,7 +128,8 @@ export function catalogData(assets = assetsDir()): CatalogData {
   const fonts: FontSource[] = [];
   for (const f of Array.isArray(list) ? (list as Record<string, unknown>[]) : []) {
     if (typeof f?.id !== 'string' || typeof f.file !== 'string' || f.file.split(/[\\/]/).includes('..')) continue;
-    fonts.push({ id: f.id, name: typeof f.name === 'string' ? f.name : f.id, bytes: readLimited(path.join(fontsDir, f.file), 'Font file') });
+    const file = resolveInsideFolder(fontsDir, f.file.split('\\').join('/'), 'Font file') ?? path.join(fontsDir, f.file);
+    fonts.push({ id: f.id, name: typeof f.name === 'string' ? f.name : f.id, bytes: readLimited(file, 'Font file') });
   }
   const data: CatalogData = { materials, fonts, fontIds: fonts.map((f) => f.id), printers: readPrinters(path.join(assets, 'printers')) };
   cached = { dir: assets, data };
@@ -182,8 +184,8 @@ export function loadModelFile(file: string, data: CatalogData): LoadedModel {
   const dir = path.dirname(file);
   for (const rel of collectAssetPaths(model)) {
     if (rel.split(/[\\/]/).includes('..') || path.isAbsolute(rel)) continue; // the kernel reports the unsafe path
-    const p = path.join(dir, rel);
-    if (existsSync(p)) assets.set(rel, readLimited(p, 'Mesh file'));
+    const p = resolveInsideFolder(dir, rel, 'Mesh file'); // refuses a link out of the model's folder
+    if (p !== undefined) assets.set(rel, readLimited(p, 'Mesh file'));
   }
   return { model, file, assets };
 }

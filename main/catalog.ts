@@ -5,6 +5,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { UserError } from '../core/errors';
+import { resolveInsideFolder } from '../node/safe-path';
 import type { CatalogEntry, FontEntry, HostCatalogData, ModelSource } from '../core/host';
 
 /** Largest model file and mesh asset read (bytes): refuses to load a runaway file into memory. */
@@ -59,8 +60,10 @@ export async function readModelSource(modelFile: string, origin: string = modelF
   const dir = path.dirname(modelFile);
   for (const rel of meshPaths(parsed)) {
     if (!isSafeRelativePath(rel)) continue; // core reports the unsafe path
+    const file = resolveInsideFolder(dir, rel, 'Mesh file'); // refuses a link out of the model's folder
+    if (file === undefined) continue; // missing file: core reports it as a missing asset of that node
     try {
-      assets[rel] = await readLimited(path.join(dir, ...rel.split('/')), MAX_ASSET_BYTES, 'Mesh file');
+      assets[rel] = await readLimited(file, MAX_ASSET_BYTES, 'Mesh file');
     } catch (e) {
       if (e instanceof UserError) throw e;
       // missing file: core reports it as a missing asset of that node
@@ -133,7 +136,7 @@ export async function readCatalogData(assetsDir: string): Promise<HostCatalogDat
       id: o.id,
       name: typeof o.name === 'string' ? o.name : o.id,
       license: typeof o.license === 'string' ? o.license : '',
-      bytes: await readLimited(path.join(fontsDir, o.file), MAX_ASSET_BYTES, 'Font file'),
+      bytes: await readLimited(resolveInsideFolder(fontsDir, o.file, 'Font file') ?? path.join(fontsDir, o.file), MAX_ASSET_BYTES, 'Font file'),
     });
   }
   const materialsJson = await readFile(path.join(assetsDir, 'materials', 'materials.json'), 'utf8');
