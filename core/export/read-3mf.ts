@@ -398,9 +398,14 @@ function compose(outer: number[], inner: number[]): number[] {
 function utf8(b: Uint8Array, what: string): string {
   if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff) || (b[0] === 0x3c && b[1] === 0x00) || (b[0] === 0x00 && b[1] === 0x3c))
     throw new UserError(`${what} is UTF-16 text; 3MF requires UTF-8`);
+  let text: string;
   try {
-    return strFromU8(b);
+    text = strFromU8(b);
   } catch {
     throw new UserError(`${what} is not UTF-8 text`);
   }
+  // An XML declaration naming another encoding breaks the same rule (3MF core 2.3.2), even in ASCII bytes.
+  const declared = /^\uFEFF?<\?xml[^>]*?\bencoding\s*=\s*["']([^"']+)["']/.exec(text)?.[1];
+  if (declared && !/^utf-?8$/i.test(declared)) throw new UserError(`${what} declares the ${declared.slice(0, 40)} encoding; 3MF requires UTF-8`);
+  return text;
 }

@@ -1,20 +1,33 @@
-// The hardened 3MF reader against the 3MF Consortium's public conformance samples (read in place from the shared
-// data folder, never copied into the project): every MUSTPASS file reads as geometry, every MUSTFAIL file is refused
-// with a UserError that says what is wrong, never a crash.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+// The hardened 3MF reader against 3MF conformance files: our own (tests/export/conformance-fixtures.ts, made in code,
+// always run) and, where present, the 3MF Consortium's public samples (read in place from the shared data folder,
+// never copied into the project): every MUSTPASS file reads as geometry, every MUSTFAIL file is refused with a
+// UserError that says what is wrong, never a crash.
+import { existsSync, readFileSync as readSharedFile, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isUserError } from '../../core/errors';
 import { read3mf } from '../../core/export';
 import { ROOT } from '../manufacturing/tools';
+import { negativeFixtures, positiveFixtures } from './conformance-fixtures';
 
-const SAMPLES = [process.env.ATELIER_3MF_SAMPLES, path.resolve(ROOT, '../shared/data/3mf'), '/work/shared/data/3mf'].find(
+const SHARED = [process.env.ATELIER_3MF_SAMPLES, path.resolve(ROOT, '../shared/data/3mf'), '/work/shared/data/3mf'].find(
   (d): d is string => !!d && existsSync(path.join(d, 'positive')),
 );
-const list = (kind: string): string[] => (SAMPLES ? readdirSync(path.join(SAMPLES, kind)).filter((f) => f.endsWith('.3mf')) : []);
+// Our own fixtures, in memory, always there; the shared samples beside them when this machine has them.
+const OWN: Record<string, Record<string, Uint8Array>> = { positive: positiveFixtures(), negative: negativeFixtures() };
+const SAMPLES = SHARED ?? 'tests/export/conformance-fixtures.ts';
+const list = (kind: string): string[] => [
+  ...Object.keys(OWN[kind]!),
+  ...(SHARED ? readdirSync(path.join(SHARED, kind)).filter((f) => f.endsWith('.3mf')) : []),
+];
+/** The bytes of a listed file: our fixture of that name, else the shared sample. */
+function readFileSync(p: string): Uint8Array {
+  const [kind, f] = [path.basename(path.dirname(p)), path.basename(p)];
+  return OWN[kind]?.[f] ?? new Uint8Array(readSharedFile(path.join(SHARED!, kind, f)));
+}
 
 describe('3MF conformance samples', () => {
-  it('are present (set ATELIER_3MF_SAMPLES to the folder holding positive/ and negative/)', () => {
+  it('are present (our own; set ATELIER_3MF_SAMPLES to a folder holding positive/ and negative/ to add the public ones)', () => {
     expect(SAMPLES, 'the 3MF conformance samples folder').toBeDefined();
     expect(list('positive').length).toBeGreaterThan(3);
     expect(list('negative').length).toBeGreaterThan(3);
