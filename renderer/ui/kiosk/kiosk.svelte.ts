@@ -5,6 +5,7 @@ import type { AppState } from '../state/app.svelte';
 import { i18n, type Locale } from '../i18n/index.svelte';
 import { IDLE_OFF, idleStep, secondsLeft, type IdleEvent, type IdleState, type IdleTimes } from './idle-timer';
 import { countdownFor, DEFAULT_IDLE_SECONDS, kioskUrlOptions } from './kiosk-config';
+import { isBlockedKioskKey } from './kiosk-keys';
 import { wipeBrowserData } from './wipe';
 
 /** How often the idle timer looks at the clock (ms): fine enough for a seconds countdown. */
@@ -45,8 +46,24 @@ export class KioskState {
     if (document.visibilityState === 'visible') void this.keepAwake();
   };
 
+  /** Browser kiosks: no reload/close/zoom shortcuts, no pinch or Ctrl-wheel zoom, no files dropped onto the page. */
+  private readonly onKey = (e: KeyboardEvent): void => {
+    if (isBlockedKioskKey(e)) e.preventDefault();
+  };
+  private readonly onWheel = (e: WheelEvent): void => {
+    if (e.ctrlKey || e.metaKey) e.preventDefault();
+  };
+  private readonly onDrop = (e: DragEvent): void => {
+    e.preventDefault();
+    if (e.dataTransfer) e.dataTransfer.dropEffect = 'none';
+  };
+
   constructor(private readonly app: AppState) {
     this.initialLocale = i18n.locale;
+    window.addEventListener('keydown', this.onKey, { capture: true });
+    window.addEventListener('wheel', this.onWheel, { capture: true, passive: false });
+    window.addEventListener('dragover', this.onDrop, { capture: true });
+    window.addEventListener('drop', this.onDrop, { capture: true });
     this.timer = window.setInterval(() => this.send({ type: 'tick', now: Date.now() }), TICK_MS);
     document.addEventListener('visibilitychange', this.onVisibility);
     void this.keepAwake();
@@ -131,6 +148,10 @@ export class KioskState {
 
   dispose(): void {
     clearInterval(this.timer);
+    window.removeEventListener('keydown', this.onKey, { capture: true });
+    window.removeEventListener('wheel', this.onWheel, { capture: true });
+    window.removeEventListener('dragover', this.onDrop, { capture: true });
+    window.removeEventListener('drop', this.onDrop, { capture: true });
     document.removeEventListener('visibilitychange', this.onVisibility);
     void this.wakeLock?.release().catch(() => undefined);
   }

@@ -30,6 +30,8 @@ export class AppState {
   fatal = $state<string | null>(null);
   ready = $state(false);
   catalog = $state.raw<CatalogEntry[]>([]);
+  /** The gallery's search text (cleared by the kiosk reset). */
+  galleryQuery = $state('');
   materials = $state.raw<MaterialCatalog>({ currency: 'USD', materials: [] });
   printers = $state.raw<Printer[]>([]);
   printerId = $state<string | null>(null);
@@ -360,6 +362,7 @@ export class AppState {
   /** Forgets the customer's design: no undo history, no open product, no dialogs, default display options. */
   wipeDesign(): void {
     const model = this.model;
+    this.galleryQuery = ''; // the next customer does not see the last one's search
     this.unsubHistory?.(); // nothing to show or build for a design that is going away
     this.unsubHistory = null;
     if (this.history && model) this.history.reset({ format: DESIGN_FORMAT, model: { id: model.id, version: model.version }, values: defaultValues(model) });
