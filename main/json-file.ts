@@ -12,8 +12,9 @@ export async function readJsonFile(file: string): Promise<unknown> {
   }
 }
 
-export async function writeJsonFile(file: string, value: unknown): Promise<void> {
-  await writeFileAtomic(file, JSON.stringify(value, null, 2) + '\n');
+/** `mode` 0o600 keeps a private file (the staff PIN hash) unreadable by others from the moment it exists. */
+export async function writeJsonFile(file: string, value: unknown, mode?: number): Promise<void> {
+  await writeFileAtomic(file, JSON.stringify(value, null, 2) + '\n', { mode });
 }
 
 export function isRecord(v: unknown): v is Record<string, unknown> {

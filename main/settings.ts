@@ -69,8 +69,8 @@ export const PIN_LOCKOUT_MS = 60_000;
 
 /** Writes settings.json readable by its owner only: it holds the PIN hash. */
 async function writePrivate(file: string, value: Settings): Promise<void> {
-  await writeJsonFile(file, value);
-  await chmod(file, 0o600);
+  await writeJsonFile(file, value, 0o600);
+  await chmod(file, 0o600); // a file written before 0.2 keeps its old mode until now
 }
 
 export class SettingsStore {
