@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig, type Connect, type Plugin } from 'vite';
 import { parse as parseJsonc } from 'jsonc-parser';
+import { resolveInsideFolder } from '../node/safe-path';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const assetsRoot = path.resolve(here, '../assets');
@@ -77,9 +78,15 @@ function serveAssets(): Connect.NextHandleFunction {
       return;
     }
     if (!url.startsWith('/assets/')) return next();
-    const rel = decodeURIComponent(url.slice('/assets/'.length).split('?')[0] ?? '');
-    const file = path.resolve(assetsRoot, rel);
-    if (!file.startsWith(assetsRoot + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
+    let file: string | undefined;
+    try {
+      const rel = decodeURIComponent(url.slice('/assets/'.length).split('?')[0] ?? '');
+      // real path inside assets/, so neither `..` nor a symlink leads out of it
+      file = rel.includes('\0') || rel.includes('\\') ? undefined : resolveInsideFolder(assetsRoot, rel);
+    } catch {
+      file = undefined;
+    }
+    if (!file || !statSync(file).isFile()) {
       res.statusCode = 404;
       res.end('not found');
       return;
