@@ -3,6 +3,7 @@
 // Pure TypeScript.
 
 import { bboxOf, type PartMesh } from '../geometry/mesh-data';
+import { writeYUpMetres } from '../units';
 
 /**
  * Converts part positions to AR space: x → x, z → y (up), −y → z (our front, −Y, faces the viewer at +Z),
@@ -17,9 +18,7 @@ export function toArSpace(parts: PartMesh[]): Float32Array[] {
     const src = p.mesh.positions;
     const out = new Float32Array(src.length);
     for (let i = 0; i < src.length; i += 3) {
-      out[i] = (src[i]! - cx) / 1000;
-      out[i + 1] = (src[i + 2]! - z0) / 1000;
-      out[i + 2] = -(src[i + 1]! - cy) / 1000;
+      writeYUpMetres(out, i, src[i]! - cx, src[i + 1]! - cy, src[i + 2]! - z0);
     }
     return out;
   });

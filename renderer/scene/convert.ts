@@ -1,20 +1,20 @@
 // MeshData (millimetres, Z up, right-handed, CCW outward) → Babylon meshes (metres, Y up, right-handed scene).
-// THE one place the renderer converts units: every Babylon object in the scene is in metres, so WebXR AR can use
-// it at true size. (x, y, z) mm → (x, z, −y) · 0.001 m is a rotation, so the winding stays outward.
+// Every Babylon object in the scene is in metres, so WebXR AR can use it at true size; the mapping itself is
+// core/units.ts (shared with the AR file writers). (x, y, z) mm → (x, z, −y) · 0.001 m keeps the winding outward.
 import { Mesh } from '@babylonjs/core/Meshes/mesh';
 import { VertexData } from '@babylonjs/core/Meshes/mesh.vertexData';
 import { Vector3 } from '@babylonjs/core/Maths/math.vector';
 import type { Scene } from '@babylonjs/core/scene';
 import type { BBox } from '../../core/geometry/mesh-data';
-
-/** Metres per millimetre. */
-export const METRES_PER_MM = 0.001;
+import { writeYUpMetres } from '../../core/units';
 /** Faces meeting at less than this angle share a smooth normal; sharper edges stay crisp (degrees). */
 export const SMOOTHING_ANGLE_DEG = 35;
 
 /** A core point (mm) as a scene point (m). */
 export function toScene(x: number, y: number, z: number): Vector3 {
-  return new Vector3(x * METRES_PER_MM, z * METRES_PER_MM, -y * METRES_PER_MM);
+  const p = [0, 0, 0];
+  writeYUpMetres(p, 0, x, y, z);
+  return new Vector3(p[0], p[1], p[2]);
 }
 
 /** Bounding box in scene coordinates (m): min/max corners. */
@@ -66,9 +66,7 @@ export function meshFromData(name: string, positionsMm: Float32Array, indices: U
     const t = i - (i % 3);
     const v = indices[t + order[i % 3]!]!;
     const o = v * 3;
-    pos[i * 3] = positionsMm[o]! * METRES_PER_MM;
-    pos[i * 3 + 1] = positionsMm[o + 2]! * METRES_PER_MM;
-    pos[i * 3 + 2] = -positionsMm[o + 1]! * METRES_PER_MM;
+    writeYUpMetres(pos, i * 3, positionsMm[o]!, positionsMm[o + 1]!, positionsMm[o + 2]!);
     const fx = fn[t]!, fy = fn[t + 1]!, fz = fn[t + 2]!;
     let sx = 0, sy = 0, sz = 0;
     for (let k = count[v]!; k < count[v + 1]!; k++) {
