@@ -1,5 +1,6 @@
 // `atelier info <model-id | model.json | design.json | file.3mf> [--json]`: a model's parameters, materials and
 // presets (plus the design's values when a design is given), or a foreign 3MF's plain geometry. Node only.
+import { readMeshChecked } from '../../core/export/read-mesh';
 import { bboxOf, bboxSize } from '../../core/geometry/mesh-data';
 import type { MaterialCatalog, Parameter, ProductModel } from '../../core/model/types';
 import { parseArgs } from '../args';
@@ -61,6 +62,8 @@ export function runInfo(argv: string[]): number {
   }
   const { model } = s.loaded;
   const mats = modelMaterials(model, data.materials);
+  // a broken mesh part is a UserError here (exit 2); safe repairs are listed so the designer can fix the file
+  const meshRepairs = [...s.loaded.assets].flatMap(([rel, bytes]) => readMeshChecked(bytes, rel).repairs);
   if (json) {
     const out: Record<string, unknown> = {
       id: model.id,
@@ -75,6 +78,7 @@ export function runInfo(argv: string[]): number {
       presets: (model.presets ?? []).map((p) => ({ id: p.id, name: p.name, values: p.values })),
     };
     if (s.design) out.design = s.design;
+    if (meshRepairs.length) out.meshRepairs = meshRepairs;
     printJson(out);
     return 0;
   }
@@ -95,5 +99,6 @@ export function runInfo(argv: string[]): number {
   if (model.presets?.length) printLine(`Presets: ${model.presets.map((p) => `${p.id} (${p.name})`).join(', ')}`);
   printLine(`Materials: ${mats.join(', ')}`);
   printLine(`Parts: ${model.parts.map((p) => p.name).join(', ')}`);
+  for (const r of meshRepairs) printLine(`Repaired: ${r}`);
   return 0;
 }

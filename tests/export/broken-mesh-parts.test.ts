@@ -62,4 +62,21 @@ describe('broken and inside-out mesh parts', () => {
     const ok = await runCli(['export', path.join(model, 'wall-hook.model.json'), '--out', path.join(dir, 'x.stl')]);
     expect(ok.code, ok.stderr).toBe(0);
   });
+
+  it('atelier info says when it turned an inside-out mesh part the right way out, and refuses a broken one', async () => {
+    const dir = tempDir('inside-out-mesh');
+    const model = path.join(dir, 'wall-hook');
+    cpSync(path.join(ASSETS, 'models', 'wall-hook'), model, { recursive: true });
+    const file = path.join(model, 'wall-hook.model.json');
+    writeFileSync(path.join(model, 'hook.stl'), binaryStl(cube().map((t) => [t[0], t[2], t[1]] as Tri)));
+    const r = await runCli(['info', file]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Repaired: hook\.stl: turned an inside-out shell the right way out/);
+    const j = await runCli(['info', file, '--json']);
+    expect((JSON.parse(j.stdout) as { meshRepairs: string[] }).meshRepairs).toHaveLength(1);
+    writeFileSync(path.join(model, 'hook.stl'), binaryStl(cube().slice(2)));
+    const bad = await runCli(['info', file]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/hook\.stl: the mesh is not a closed solid: \d+ open edges/);
+  });
 });
