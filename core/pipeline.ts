@@ -25,7 +25,7 @@ export function prepareDesign(model: ProductModel, input: Record<string, unknown
   const all: Problem[] = [...problems];
   let scope = new Map<string, Value>();
   try {
-    scope = evaluateScope(model, values);
+    scope = evaluateScope(model, values, ctx);
   } catch (e) {
     if (!isUserError(e)) throw e;
     all.push(...e.problems);
@@ -97,6 +97,7 @@ export function valueContextFor(materials: MaterialCatalog, fonts: FontLibrary):
   return {
     materials,
     missingChars: (fontId: string, text: string) => (fonts.has(fontId) ? fonts.missingChars(fontId, text) : []),
+    measureText: (fontId: string, text: string, size: number) => fonts.measure(fontId, text, size),
   };
 }
 

@@ -5,7 +5,14 @@
 import { ExprError, parse, type Node } from './parse';
 
 export type Value = number | boolean | string;
-export type Scope = ReadonlyMap<string, Value>;
+/**
+ * Measures `text` at cap height `size` (mm) exactly as the geometry lays it out: 'width' is the advance width
+ * with kerning, 'height' the height of the ink. `names` are the scope names the text argument reads (the caller
+ * picks the font of the text parameter among them); `font` is an explicit font id, if the expression gave one.
+ */
+export type TextMeasurer = (what: 'width' | 'height', text: string, size: number, names: readonly string[], font?: string) => number;
+/** Values by name; a scope that can measure text carries a `measureText` (fonts stay outside core/expr). */
+export type Scope = ReadonlyMap<string, Value> & { readonly measureText?: TextMeasurer };
 
 /** Steps one evaluation may take: far above any real model expression, far below a hang. */
 export const MAX_STEPS = 100_000;
@@ -67,7 +74,10 @@ const FUNCTIONS: Record<string, Builtin> = {
   str: { min: 1, max: 1, f: (a) => (typeof a[0] === 'number' ? String(Math.round(a[0] * 1e6) / 1e6) : String(a[0])) },
 };
 
-export const FUNCTION_NAMES = Object.keys(FUNCTIONS);
+/** Functions that measure text with the scope's `measureText`: (text, size[, font id]). */
+const MEASURES: Record<string, 'width' | 'height'> = { textWidth: 'width', textHeight: 'height' };
+
+export const FUNCTION_NAMES = [...Object.keys(FUNCTIONS), ...Object.keys(MEASURES)];
 
 function text(v: Value, fn: string, at: number): string {
   if (typeof v !== 'string') throw new ExprError(`${fn} needs text, got ${kind(v)}`, at);
@@ -140,6 +150,7 @@ function build(n: Node, names: Set<string>): Fn {
       };
     }
     case 'call': {
+      if (Object.prototype.hasOwnProperty.call(MEASURES, n.fn)) return buildMeasure(n, MEASURES[n.fn]!, names);
       if (!Object.prototype.hasOwnProperty.call(FUNCTIONS, n.fn))
         throw new ExprError(`unknown function '${n.fn}'; allowed: ${FUNCTION_NAMES.join(', ')}`, n.at);
       const def = FUNCTIONS[n.fn]!;
@@ -159,6 +170,33 @@ function build(n: Node, names: Set<string>): Fn {
     case 'binary':
       return buildBinary(n, names);
   }
+}
+
+function buildMeasure(n: Extract<Node, { k: 'call' }>, what: 'width' | 'height', names: Set<string>): Fn {
+  const fn = n.fn;
+  const at = n.at;
+  if (n.args.length < 2 || n.args.length > 3) throw new ExprError(`${fn} takes 2 or 3 arguments (text, size[, font]), got ${n.args.length}`, at);
+  const lit = (a: Node) => (a.k === 'num' ? 'a number' : a.k === 'bool' ? 'true/false' : a.k === 'str' ? 'text' : undefined);
+  const [t0, t1, t2] = [lit(n.args[0]!), lit(n.args[1]!), n.args[2] ? lit(n.args[2]) : undefined];
+  if (t0 && t0 !== 'text') throw new ExprError(`${fn} needs text as its first argument (e.g. a text parameter), got ${t0}`, n.args[0]!.at);
+  if (t1 && t1 !== 'a number') throw new ExprError(`${fn} needs a size in mm as its second argument, got ${t1}`, n.args[1]!.at);
+  if (t2 && t2 !== 'text') throw new ExprError(`${fn} needs a font id as its third argument, got ${t2}`, n.args[2]!.at);
+  const first = new Set<string>();
+  const textArg = build(n.args[0]!, first);
+  for (const x of first) names.add(x);
+  const textNames = [...first];
+  const sizeArg = build(n.args[1]!, names);
+  const fontArg = n.args[2] ? build(n.args[2], names) : undefined;
+  return (c) => {
+    step(c, at);
+    const t = text(textArg(c), fn, at);
+    const size = num(sizeArg(c), fn, at);
+    const font = fontArg ? text(fontArg(c), fn, at) : undefined;
+    if (!(size >= 0)) throw new ExprError(`${fn} needs a size of 0 mm or more, got ${size}`, at);
+    const m = c.scope.measureText;
+    if (!m) throw new ExprError(`${fn} cannot measure text here: no fonts are loaded`, at);
+    return finite(m(what, t, size, textNames, font), fn, at);
+  };
 }
 
 function buildBinary(n: Extract<Node, { k: 'binary' }>, names: Set<string>): Fn {

@@ -5,7 +5,7 @@ import { compileExpr, type CompiledExpr, type Scope, type Value } from './compil
 import { ExprError } from './parse';
 
 export { compileExpr, FUNCTION_NAMES, MAX_STEPS, MAX_TEXT_LENGTH } from './compile';
-export type { CompiledExpr, Scope, Value } from './compile';
+export type { CompiledExpr, Scope, TextMeasurer, Value } from './compile';
 export { ExprError, MAX_DEPTH, MAX_SOURCE_LENGTH } from './parse';
 
 /** Distinct expression sources kept compiled: a catalog has a few thousand at most. */

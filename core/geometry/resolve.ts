@@ -138,15 +138,18 @@ function resolveInner(s: Solid, path: string, ctx: ResolveContext): RNode | null
         font = ref ? ctx.textFonts.get(ref) : undefined;
       }
       if (!font) throw new UserError([{ path, message: `${path}: text needs a font` }]);
+      const spacing = num(s.spacing, 'spacing', 0);
+      let size = pos(s.size, 'size');
+      if (s.fit) size = fittedSize(text, font, size, spacing, pos(s.fit.width, 'fit width'), pos(s.fit.minSize, 'fit minSize'), scope);
       return {
         type: 'text',
         text,
         font,
-        size: pos(s.size, 'size'),
+        size,
         height: pos(s.height, 'height'),
         halign: s.halign ?? 'left',
         valign: s.valign ?? 'baseline',
-        spacing: num(s.spacing, 'spacing', 0),
+        spacing,
         wrapRadius: s.wrapRadius === undefined ? 0 : pos(s.wrapRadius, 'wrapRadius'),
       };
     }
@@ -205,3 +208,16 @@ function shape(
 }
 
 const round = (v: number) => Math.round(v * 1000) / 1000;
+
+/**
+ * The largest cap height ≤ `size` at which `text` is at most `width` wide (advance width grows linearly with the
+ * size, spacing does not), but never below `minSize`: a constraint on textWidth(…, minSize) refuses what still overflows.
+ */
+export function fittedSize(text: string, font: string, size: number, spacing: number, width: number, minSize: number, scope: Scope): number {
+  const m = scope.measureText;
+  if (!m) throw new ExprError('text with fit cannot be measured here: no fonts are loaded');
+  const gaps = Math.max(0, [...text].length - 1) * spacing;
+  const perMm = m('width', text, 1, [], font);
+  if (perMm <= 0 || perMm * size + gaps <= width) return size;
+  return Math.max(Math.min(minSize, size), (width - gaps) / perMm);
+}

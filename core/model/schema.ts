@@ -142,6 +142,12 @@ export const SolidSchema = Type.Union(
       valign: opt(Type.Union(['baseline', 'bottom', 'center', 'top'].map((v) => Type.Literal(v)))),
       spacing: opt(Expr),
       wrapRadius: opt(Expr),
+      fit: opt(
+        Type.Object(
+          { width: Expr, minSize: Expr },
+          { additionalProperties: false, description: 'Shrink the letters (not below minSize, mm) until the advance width fits width (mm)' },
+        ),
+      ),
     }),
     node('mesh', {
       file: Type.String({ minLength: 1, maxLength: 255, description: 'Relative path of an .stl or .3mf file in the model folder' }),

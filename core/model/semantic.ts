@@ -123,6 +123,7 @@ export function semanticProblems(m: ProductModel, opts: SemanticOptions = {}): P
       if (k === 'center') continue;
       if (k === 'when') checkExpr(v, `${path}.when`, known);
       else if (k === 'text') checkExpr(v, `${path}.text`, known);
+      else if (k === 'fit' && v && typeof v === 'object') for (const [fk, fv] of Object.entries(v)) checkExpr(fv, `${path}.fit.${fk}`, known);
       else if (Array.isArray(v)) v.forEach((e, j) => checkExpr(e, `${path}.${k}[${j}]`, known));
       else checkExpr(v, `${path}.${k}`, known);
     }

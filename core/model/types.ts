@@ -213,6 +213,8 @@ export interface TextNode extends NodeBase {
   spacing?: Expr;
   /** Wrap the text around a cylinder of this radius (mm), about the Z axis, text facing +Y outward. */
   wrapRadius?: Expr;
+  /** Shrink the letters until the advance width is at most `width` mm (around the wrap, the arc length), never below `minSize` mm. */
+  fit?: { width: Expr; minSize: Expr };
 }
 
 export interface MeshNode extends NodeBase {

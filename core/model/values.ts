@@ -3,7 +3,7 @@
 // Pure TypeScript.
 
 import { UserError, type Problem } from '../errors';
-import { compileCached, evalBoolean, ExprError, type Scope, type Value } from '../expr';
+import { compileCached, evalBoolean, ExprError, type Scope, type TextMeasurer, type Value } from '../expr';
 import type { MaterialCatalog, Parameter, ParameterValue, ProductModel } from './types';
 import { closestName } from './names';
 
@@ -11,6 +11,8 @@ export interface ValueContext {
   materials?: MaterialCatalog;
   /** Characters of `text` that font `fontId` cannot draw. */
   missingChars?: (fontId: string, text: string) => string[];
+  /** Width (advance + kerning) and ink height of `text` in font `fontId` at cap height `size`, mm: for textWidth/textHeight. */
+  measureText?: (fontId: string, text: string, size: number) => { width: number; height: number };
 }
 
 const fmt = (n: number) => String(Math.round(n * 1e6) / 1e6);
@@ -132,8 +134,9 @@ export function resolveValues(
 }
 
 /** Parameter values then derived values, in order: the scope every expression of the model reads. */
-export function evaluateScope(model: ProductModel, values: Record<string, ParameterValue>): Map<string, Value> {
-  const scope = new Map<string, Value>();
+export function evaluateScope(model: ProductModel, values: Record<string, ParameterValue>, ctx: ValueContext = {}): Map<string, Value> {
+  const scope: Map<string, Value> & { measureText?: TextMeasurer } = new Map<string, Value>();
+  if (ctx.measureText) scope.measureText = textMeasurer(model, ctx.measureText);
   for (const p of model.parameters) {
     const v = Object.prototype.hasOwnProperty.call(values, p.id) ? values[p.id] : p.default;
     scope.set(p.id, v as Value);
@@ -148,6 +151,17 @@ export function evaluateScope(model: ProductModel, values: Record<string, Parame
     }
   });
   return scope;
+}
+
+/** textWidth/textHeight for a model: the font is the explicit one, else that of the first text parameter the text reads. */
+export function textMeasurer(model: ProductModel, measure: NonNullable<ValueContext['measureText']>): TextMeasurer {
+  const fonts = new Map<string, string>();
+  for (const p of model.parameters) if (p.type === 'text') fonts.set(p.id, p.font);
+  const fallback = fonts.values().next().value ?? 'sans';
+  return (what, text, size, names, font) => {
+    const id = font ?? names.map((n) => fonts.get(n)).find((f) => f !== undefined) ?? fallback;
+    return measure(id, text, size)[what];
+  };
 }
 
 /** Each violated constraint as a problem, shown beside the first parameter it names. */

@@ -37,6 +37,8 @@ const MAX_TEXT = 500;
 export class FontLibrary {
   private readonly fonts = new Map<string, LoadedFont>();
   private readonly glyphCache = new Map<string, Polygons>();
+  /** Metrics per font and text at cap height = capHeight font units (scaled linearly to any size). */
+  private readonly metricCache = new Map<string, { width: number; height: number; capHeight: number }>();
 
   constructor(sources: FontSource[]) {
     for (const s of sources) {
@@ -117,6 +119,31 @@ export class FontLibrary {
       prev = g;
     }
     return Math.max(0, x - spacing);
+  }
+
+  /**
+   * Text metrics in mm at cap height `size`, exactly as `outline` lays the text out: `width` is the advance width
+   * with kerning (what `halign` centres), `height` the height of the ink (what `valign: center` centres).
+   */
+  measure(fontId: string, text: string, size: number, spacing = 0): { width: number; height: number } {
+    const key = `${fontId}\u0000${text}`;
+    let unit = this.metricCache.get(key);
+    if (!unit) {
+      const f = this.get(fontId);
+      let minY = Infinity;
+      let maxY = -Infinity;
+      for (const ch of text) {
+        const g = f.font.charToGlyph(ch);
+        for (const poly of this.glyphPolygons(fontId, f, g, f.font.unitsPerEm / 500))
+          for (const [, y] of poly) (minY = Math.min(minY, y)), (maxY = Math.max(maxY, y));
+      }
+      unit = { width: this.advance(fontId, text, f.capHeight), height: maxY > minY ? maxY - minY : 0, capHeight: f.capHeight };
+      if (this.metricCache.size > 2000) this.metricCache.clear();
+      this.metricCache.set(key, unit);
+    }
+    const scale = size / unit.capHeight;
+    const gaps = Math.max(0, [...text].length - 1);
+    return { width: unit.width * scale + spacing * gaps, height: unit.height * scale };
   }
 
   private get(fontId: string): LoadedFont {

@@ -3,9 +3,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGeometryKernel, type GeometryKernel } from '../../core/geometry';
 import { checkConstraints, defaultValues, evaluateScope, type ParameterValue, type ProductModel } from '../../core/model';
+import { valueContextFor } from '../../core/pipeline';
 import { assetReader, loadCatalog } from './catalog-support';
 
 const cat = loadCatalog();
+/** Measures text with the catalog's fonts (textWidth/textHeight), as the app and the CLI do. */
+const ctx = valueContextFor(cat.materials, cat.fonts);
 let k: GeometryKernel;
 beforeAll(async () => {
   k = await createGeometryKernel();
@@ -13,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => k.dispose());
 
 function build(model: ProductModel, dir: string, values: Record<string, ParameterValue>, quality: 'preview' | 'final' = 'preview') {
-  return k.build({ model, scope: evaluateScope(model, values), quality, materials: cat.materials }, { fonts: cat.fonts, asset: assetReader(dir) });
+  return k.build({ model, scope: evaluateScope(model, values, ctx), quality, materials: cat.materials }, { fonts: cat.fonts, asset: assetReader(dir) });
 }
 
 describe('catalog', () => {
@@ -29,7 +32,7 @@ describe('catalog', () => {
     describe(model.id, () => {
       it('satisfies its own constraints at the defaults and builds closed parts', () => {
         const v = defaultValues(model);
-        expect(checkConstraints(model, evaluateScope(model, v))).toEqual([]);
+        expect(checkConstraints(model, evaluateScope(model, v, ctx))).toEqual([]);
         const r = build(model, dir, v, 'final');
         for (const p of r.parts) {
           expect(p.volume).toBeGreaterThan(0);
@@ -40,7 +43,7 @@ describe('catalog', () => {
       it('builds at every preset and at both ends of each numeric range', () => {
         for (const pr of model.presets ?? []) {
           const values = { ...defaultValues(model), ...pr.values };
-          const violated = checkConstraints(model, evaluateScope(model, values)).map((p) => p.message);
+          const violated = checkConstraints(model, evaluateScope(model, values, ctx)).map((p) => p.message);
           expect(violated, `preset ${pr.id} must be a design the shop can sell`).toEqual([]);
           expect(build(model, dir, values).parts.length).toBeGreaterThan(0);
         }
@@ -48,7 +51,7 @@ describe('catalog', () => {
           if (p.type !== 'number' && p.type !== 'integer') continue;
           for (const v of [p.min, p.max]) {
             const values = { ...defaultValues(model), [p.id]: v };
-            const violated = checkConstraints(model, evaluateScope(model, values)).length > 0;
+            const violated = checkConstraints(model, evaluateScope(model, values, ctx)).length > 0;
             if (violated) continue; // the app and CLI refuse these designs before building
             const r = build(model, dir, values);
             expect(r.volume, `${model.id} ${p.id}=${v}`).toBeGreaterThan(0);
