@@ -17,6 +17,11 @@ import { MaterialCache } from './materials';
 import { Dimensions, formatLength, type LengthUnit } from './dimensions';
 
 export { formatLength, type LengthUnit };
+// AR through this entry too: support.ts needs no Babylon; the session code loads only when AR starts (its own chunk).
+export { arSupport, type ArSupport } from './ar/support';
+export type { ArSession, ArStatus } from './ar/index';
+/** Loads the AR session code on demand ("View in AR"), keeping Babylon's XR code out of the preview's bundle. */
+export const loadAr = () => import('./ar/index');
 
 /** A part as the preview needs it: positions in mm (core's MeshData). */
 export interface PreviewPart {
