@@ -1,4 +1,4 @@
-// `atelier check <model | design> [--set NAME=VALUE]... [--preset NAME] [--printer ID] [--json]`: printability in
+// `atelier check <model | design> [--set NAME=VALUE]... [--preset NAME] [--printer ID] [--fix] [--json]`: printability in
 // words a salesperson understands. Exit 0 printable, 1 not printable, 2 bad input. Node only.
 import { massAndCost } from '../../core/check';
 import { isUserError } from '../../core/errors';
@@ -9,12 +9,13 @@ import { openSubject, requireModel } from '../input';
 import { dims, num, printJson, printLine, round } from '../output';
 import { runPrintability } from '../printability';
 import { buildRequest, prepareRequest } from '../runtime';
+import { changesJson, describeChanges, findRequestFixes, fixHint } from '../fix';
 
 export async function runCheck(argv: string[]): Promise<number> {
   const a = parseArgs(argv, {
     command: 'check',
     positionals: ['model-id | model.json | design.json | file.3mf'],
-    options: { set: { kind: 'multi', meta: 'NAME=VALUE' }, preset: { kind: 'value', meta: 'NAME' }, printer: { kind: 'value', meta: 'ID' }, json: { kind: 'flag' } },
+    options: { set: { kind: 'multi', meta: 'NAME=VALUE' }, preset: { kind: 'value', meta: 'NAME' }, printer: { kind: 'value', meta: 'ID' }, json: { kind: 'flag' }, fix: { kind: 'flag' } },
   });
   const sets = parseSets(a.multi.get('set') ?? []);
   const data = catalogData();
@@ -22,7 +23,10 @@ export async function runCheck(argv: string[]): Promise<number> {
   if (printerId !== undefined) findPrinter(data, printerId); // an unknown printer is bad input before any work
   const subject = requireModel(openSubject(a.positionals[0]!, data), 'check');
   const preset = a.values.get('preset');
-  const req = { subject, sets, ...(preset !== undefined ? { preset } : {}), quality: 'final' as const, allowViolations: true };
+  const asked = { subject, sets, ...(preset !== undefined ? { preset } : {}), quality: 'final' as const, allowViolations: true };
+  const found = findRequestFixes(asked, data);
+  const fix = a.flags.has('fix') && found.fixes.length > 0 && found.fixes.every((f) => f.changes.length > 0);
+  const req = fix ? found.req : asked;
   const { prepared } = prepareRequest(req, data); // bad input (exit 2) is raised here, violations are reported below
   const violations = prepared.violations.map((p) => p.message);
   let built;
@@ -46,6 +50,7 @@ export async function runCheck(argv: string[]): Promise<number> {
       printable,
       problems: failures,
       checks: verdict.lines,
+      ...(found.fixes.length ? { [fix ? 'fixed' : 'fixes']: changesJson(found.fixes) } : {}),
       ...(summary ? { bbox: summary.bbox, volume: summary.volume, triangles: summary.triangles } : {}),
       ...(mc ? { mass: round(mc.massGrams, 2), cost: round(mc.cost, 2), currency: mc.currency } : {}),
     });
@@ -53,6 +58,8 @@ export async function runCheck(argv: string[]): Promise<number> {
     printLine(`${model.name} on ${printer.name}: ${printable ? 'printable' : 'NOT printable'}`);
     for (const l of verdict.lines) printLine(`  ${l}`);
     for (const v of violations) if (!verdict.failures.includes(v)) printLine(`  ✗ ${v}`);
+    if (fix) printLine(`  Fixed: ${describeChanges(found.fixes)}`);
+    else for (const f of found.fixes) printLine(`  → ${f.message} — ${fixHint(f)}`);
     if (summary && mc) printLine(`  Size ${dims(summary.bbox)}, volume ${num(summary.volume / 1000)} cm³, about ${num(mc.massGrams, 1)} g, material ${mc.currency} ${mc.cost.toFixed(2)}`);
   }
   return printable ? 0 : 1;

@@ -1,5 +1,5 @@
 // `atelier export <model-id | model.json | design.json | file.3mf> [--set NAME=VALUE]... [--preset NAME]
-//   [--quality preview|final] [--printer ID] [--force] --out FILE.stl|.3mf|.glb|.usdz [--json]`
+//   [--quality preview|final] [--printer ID] [--force] [--fix] --out FILE.stl|.3mf|.glb|.usdz [--json]`
 // Builds, refuses an unprintable design unless --force, writes atomically, prints a one-line summary or JSON. Node only.
 import path from 'node:path';
 import { UserError } from '../../core/errors';
@@ -14,6 +14,7 @@ import { openSubject, requireModel } from '../input';
 import { dims, num, printJson, printLine, round } from '../output';
 import { runPrintability } from '../printability';
 import { buildRequest } from '../runtime';
+import { applyOrRefuse, changesJson, describeChanges } from '../fix';
 
 export const EXPORT_OPTIONS = {
   set: { kind: 'multi', meta: 'NAME=VALUE' },
@@ -23,6 +24,7 @@ export const EXPORT_OPTIONS = {
   force: { kind: 'flag' },
   out: { kind: 'value', meta: 'FILE.stl|FILE.3mf|FILE.glb|FILE.usdz' },
   json: { kind: 'flag' },
+  fix: { kind: 'flag' },
 } as const;
 
 export async function runExport(argv: string[]): Promise<number> {
@@ -37,7 +39,8 @@ export async function runExport(argv: string[]): Promise<number> {
   const subject = requireModel(openSubject(a.positionals[0]!, data), 'export');
   const quality = (a.values.get('quality') ?? 'final') as Quality;
   const preset = a.values.get('preset');
-  const built = await buildRequest({ subject, sets, ...(preset !== undefined ? { preset } : {}), quality }, data);
+  const fixed = applyOrRefuse({ subject, sets, ...(preset !== undefined ? { preset } : {}), quality }, data, a.flags.has('fix'));
+  const built = await buildRequest(fixed.req, data);
   const { model } = subject.loaded;
   const printer = findPrinter(data, printerId, built.build.parts.map((p) => p.material));
   const verdict = runPrintability(built, model, printer, data.materials);
@@ -63,8 +66,10 @@ export async function runExport(argv: string[]): Promise<number> {
       currency: mc.currency,
       printable: verdict.printable,
       printer: printer.id,
+      ...(fixed.fixes.length ? { fixed: changesJson(fixed.fixes) } : {}),
     });
   } else {
+    if (fixed.fixes.length) printLine(`Fixed: ${describeChanges(fixed.fixes)}`);
     printLine(
       `Wrote ${out}: ${format.toUpperCase()}, ${summary.parts.length} part${summary.parts.length === 1 ? '' : 's'}, ${summary.triangles} triangles, ` +
         `${dims(summary.bbox)}, ${num(summary.volume / 1000)} cm³, ${num(mc.massGrams, 1)} g, ${mc.currency} ${mc.cost.toFixed(2)}` +
