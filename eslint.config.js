@@ -39,6 +39,9 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       'no-eval': 'error',
       'no-new-func': 'error',
+      // Our state holds plain Maps and URLs in $state.raw and replaces them whole, never mutating them in place
+      // (the Threlte habit in ARCHITECTURE.md), so Svelte's reactive collections would only add proxies.
+      'svelte/prefer-svelte-reactivity': 'off',
     },
   },
   {
