@@ -3,7 +3,7 @@
 // (ATELIER_DEBUG=1 prints one to stderr for developers). Node only; imports core/ and cli/ only.
 import { isUserError } from '../core/errors';
 import { atelierVersion } from './version';
-import { printLine, printProblems } from './output';
+import { printError, printLine, printProblems } from './output';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -56,7 +56,7 @@ async function dispatch(argv: string[]): Promise<number> {
     case 'serve':
       return (await import('./commands/serve')).runServe(rest);
     default:
-      process.stderr.write(`atelier: unknown command "${cmd}"; commands: ${COMMANDS.join(', ')}. Try atelier --help.\n`);
+      printError(`atelier: unknown command "${cmd}"; commands: ${COMMANDS.join(', ')}. Try atelier --help.`);
       return EXIT_BAD_INPUT;
   }
 }
@@ -70,7 +70,7 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT_BAD_INPUT;
     }
     const msg = e instanceof Error ? e.message : String(e);
-    process.stderr.write(`atelier: internal error: ${msg.split('\n')[0]}\n`);
+    printError(`atelier: internal error: ${msg.split('\n')[0]}`); // the message may quote a file's text
     if (process.env.ATELIER_DEBUG) process.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
     return EXIT_INTERNAL;
   }
