@@ -18,7 +18,7 @@ Usage:
   atelier export <model-id | model.json | design.json | file.3mf> [--set NAME=VALUE]... [--preset NAME]
                  [--quality preview|final] [--printer ID] [--force] --out FILE.stl|FILE.3mf|FILE.glb|FILE.usdz [--json]
   atelier check <model-id | model.json | design.json | file.3mf> [--set NAME=VALUE]... [--preset NAME] [--printer ID] [--json]
-  atelier batch <orders.csv | orders.json> --out-dir DIR [--format 3mf|stl] [--jobs N] [--name TEMPLATE]
+  atelier batch <orders.csv | orders.json> --out-dir DIR [--format 3mf|stl] [--jobs N] [--name TEMPLATE] [--fix]
   atelier serve [--port N] [--host 127.0.0.1]
   atelier --help | --version
 

@@ -13,6 +13,8 @@ export interface OrderJob {
   /** Folder for temp files (inside the output folder, so renames stay on one filesystem). */
   tempDir: string;
   format: OutFormat;
+  /** --fix: a design that breaks a rule is changed to the nearest valid one (core/fix) instead of failing. */
+  fix?: boolean;
 }
 
 export interface OrderDone {
@@ -25,6 +27,8 @@ export interface OrderDone {
   mass: number;
   cost: number;
   currency: string;
+  /** With --fix: each broken rule and the parameters changed to satisfy it. */
+  fixed?: { rule: string; changes: { parameter: string; from: unknown; to: unknown }[]; reason?: string }[];
 }
 
 export interface OrderFailed {

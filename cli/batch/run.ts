@@ -1,4 +1,4 @@
-// `atelier batch <orders.csv | orders.json> --out-dir DIR [--format 3mf|stl] [--jobs N] [--name TEMPLATE]`:
+// `atelier batch <orders.csv | orders.json> --out-dir DIR [--format 3mf|stl] [--jobs N] [--name TEMPLATE] [--fix]`:
 // one file per order built on every core, report.json, a progress line on a terminal. Interrupted runs leave only
 // complete files; a re-run skips orders whose file a journal (.atelier-batch.jsonl) records as done. Node only.
 import { createHash } from 'node:crypto';
@@ -47,10 +47,11 @@ function readOrders(file: string): Order[] {
   return lower.endsWith('.csv') ? ordersFromCsv(text, file) : ordersFromJson(text, file);
 }
 
-function orderKey(o: Order, format: OutFormat): string {
+/** What an order's file depends on: a re-run rebuilds it when any of this changes (--fix may change the design). */
+function orderKey(o: Order, format: OutFormat, fix: boolean): string {
   const sorted = (r: Record<string, unknown>): [string, unknown][] => Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return createHash('sha256')
-    .update(JSON.stringify([atelierVersion(), format, o.model, sorted(o.params), sorted(o.materials)]))
+    .update(JSON.stringify([atelierVersion(), format, o.model, sorted(o.params), sorted(o.materials), ...(fix ? ['fix'] : [])]))
     .digest('hex')
     .slice(0, 32);
 }
@@ -82,7 +83,7 @@ export async function runBatch(argv: string[]): Promise<number> {
   const a = parseArgs(argv, {
     command: 'batch',
     positionals: ['orders.csv | orders.json'],
-    options: { 'out-dir': { kind: 'value', meta: 'DIR' }, format: { kind: 'value', choices: ['3mf', 'stl'] }, jobs: { kind: 'value', meta: 'N' }, name: { kind: 'value', meta: 'TEMPLATE' } },
+    options: { 'out-dir': { kind: 'value', meta: 'DIR' }, format: { kind: 'value', choices: ['3mf', 'stl'] }, jobs: { kind: 'value', meta: 'N' }, name: { kind: 'value', meta: 'TEMPLATE' }, fix: { kind: 'flag' } },
   });
   const outDir = a.values.get('out-dir');
   if (!outDir) throw new UserError('"atelier batch" needs --out-dir DIR (the folder the order files are written to).');
@@ -124,13 +125,14 @@ export async function runBatch(argv: string[]): Promise<number> {
     return e;
   });
   const todo: OrderJob[] = [];
-  const keys: string[] = orders.map((o) => orderKey(o, format));
+  const fix = a.flags.has('fix');
+  const keys: string[] = orders.map((o) => orderKey(o, format, fix));
   orders.forEach((o, i) => {
     const e = entries[i]!;
     if (o.error) return Object.assign(e, { status: 'failed', error: `row ${o.row}: ${o.error}`, file: undefined });
     const prev = journal.get(e.file!);
     if (prev && prev.key === keys[i] && existsSync(path.join(outDir, e.file!))) return Object.assign(e, prev.result, { status: 'skipped' });
-    todo.push({ type: 'job', id: i, order: o.order, model: o.model, params: o.params, materials: o.materials, file: path.resolve(outDir, e.file!), tempDir: path.resolve(tempDir), format });
+    todo.push({ type: 'job', id: i, order: o.order, model: o.model, params: o.params, materials: o.materials, file: path.resolve(outDir, e.file!), tempDir: path.resolve(tempDir), format, fix });
   });
 
   const tty = process.stderr.isTTY === true;

@@ -6,6 +6,7 @@ import { formatProblem, isUserError } from '../../core/errors';
 import { summarizeBuild } from '../../core/pipeline';
 import { catalogData, loadCatalogModel, type LoadedModel } from '../catalog';
 import { encode } from '../encode';
+import { applyOrRefuse, changesJson } from '../fix';
 import { writeFileAtomicSync } from '../fs-atomic';
 import { round } from '../output';
 import { buildRequest, getKernel } from '../runtime';
@@ -34,12 +35,23 @@ async function runJob(job: OrderJob): Promise<OrderResult> {
   try {
     const loaded = modelFor(job.model);
     const subject = { kind: 'model' as const, loaded, source: `order ${job.order}`, sourceFormat: 'catalog' as const };
-    const built = await buildRequest({ subject, sets: job.params, materials: job.materials, quality: 'final', name: `Order ${job.order}` }, data);
+    // a broken rule fails the order with the fix to type, or (--fix) is changed to the nearest valid design
+    const fixed = applyOrRefuse({ subject, sets: job.params, materials: job.materials, quality: 'final', name: `Order ${job.order}` }, data, job.fix === true);
+    const built = await buildRequest(fixed.req, data);
     const bytes = await encode(job.format, { model: loaded.model, design: built.design, build: built.build, materials: data.materials });
     writeFileAtomicSync(job.file, bytes, job.tempDir);
     const s = summarizeBuild(built.build);
     const mc = massAndCost(built.build, data.materials);
-    return { status: 'done', triangles: s.triangles, bbox: s.bbox, volume: s.volume, mass: round(mc.massGrams, 2), cost: round(mc.cost, 2), currency: mc.currency };
+    return {
+      status: 'done',
+      triangles: s.triangles,
+      bbox: s.bbox,
+      volume: s.volume,
+      mass: round(mc.massGrams, 2),
+      cost: round(mc.cost, 2),
+      currency: mc.currency,
+      ...(fixed.fixes.length ? { fixed: changesJson(fixed.fixes) } : {}),
+    };
   } catch (e) {
     if (isUserError(e)) return { status: 'failed', error: e.problems.map(formatProblem).join('; ') };
     return { status: 'failed', error: `internal error: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` };
