@@ -63,7 +63,7 @@ afterAll(() => expectNoPollution(before));
 const ARITY: Record<string, [number, number]> = {
   abs: [1, 1], floor: [1, 1], ceil: [1, 1], round: [1, 1], sqrt: [1, 1], sin: [1, 1], cos: [1, 1], tan: [1, 1],
   asin: [1, 1], acos: [1, 1], atan: [1, 1], atan2: [2, 2], pow: [2, 2], min: [1, 16], max: [1, 16], clamp: [3, 3],
-  lerp: [3, 3], len: [1, 1], upper: [1, 1], lower: [1, 1], trim: [1, 1], str: [1, 1],
+  lerp: [3, 3], len: [1, 1], upper: [1, 1], lower: [1, 1], trim: [1, 1], str: [1, 1], textWidth: [2, 3], textHeight: [2, 3],
 };
 
 const literal = fc.oneof(
