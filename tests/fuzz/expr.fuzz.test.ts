@@ -85,7 +85,12 @@ const validExpr: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
     fc.tuple(tie('e'), tie('e'), tie('e')).map(([c, a, b]) => `(${c} ? ${a} : ${b})`),
     fc
       .constantFrom(...Object.keys(ARITY))
-      .chain((f) => fc.array(tie('e'), { minLength: ARITY[f]![0], maxLength: Math.min(ARITY[f]![1], 4) }).map((args) => `${f}(${args.join(', ')})`)),
+      .chain((f) =>
+        // text measures take text first (a literal of another type is refused when compiling)
+        /^text(Width|Height)$/.test(f)
+          ? fc.integer({ min: 1, max: 40 }).map((size) => `${f}('Ana', ${size})`)
+          : fc.array(tie('e'), { minLength: ARITY[f]![0], maxLength: Math.min(ARITY[f]![1], 4) }).map((args) => `${f}(${args.join(', ')})`),
+      ),
   ),
 })).e;
 
