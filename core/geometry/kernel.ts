@@ -5,7 +5,8 @@
 import Module, { type Manifold, type ManifoldToplevel } from 'manifold-3d';
 import { BudgetError, UserError } from '../errors';
 import type { Scope } from '../expr';
-import { readMesh } from '../export/read-mesh';
+import { readMeshChecked } from '../export/read-mesh';
+import type { MeshRepair } from './mesh-repair';
 import type { MaterialCatalog, ProductModel, Quality } from '../model/types';
 import type { FontLibrary } from '../text';
 import { Arena, construct } from './construct';
@@ -64,6 +65,8 @@ interface CachedPart {
   surfaceArea: number;
   genus: number;
   bbox: BBox;
+  /** Repairs made to mesh files this part imports. */
+  repairs: string[];
 }
 
 const fmtCount = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -87,15 +90,23 @@ export async function createGeometryKernel(opts: { wasmUrl?: string } = {}): Pro
   const wasm: ManifoldToplevel = await Module(opts.wasmUrl ? { locateFile: () => opts.wasmUrl! } : undefined);
   wasm.setup();
   const cache = new Map<string, CachedPart>();
-  // Mesh files parsed once per file content (the same bytes object comes back on every rebuild).
-  const meshFiles = new WeakMap<Uint8Array, MeshData>();
-  const readMeshCached = (bytes: Uint8Array, file: string): MeshData => {
+  // Mesh files parsed (checked, safely repaired) once per file content (the same bytes object comes back on every
+  // rebuild). A broken file is a problem located at the mesh node that names it, shown beside it in designer mode.
+  const meshFiles = new WeakMap<Uint8Array, MeshRepair>();
+  let buildRepairs: Set<string> | null = null;
+  const readMeshCached = (bytes: Uint8Array, file: string, path: string): MeshData => {
     let m = meshFiles.get(bytes);
     if (!m) {
-      m = readMesh(bytes, file);
+      try {
+        m = readMeshChecked(bytes, file);
+      } catch (e) {
+        if (e instanceof UserError) throw new UserError(e.problems.map((p) => ({ ...p, path: p.path ?? path })));
+        throw e;
+      }
       meshFiles.set(bytes, m);
     }
-    return m;
+    for (const r of m.repairs) buildRepairs?.add(r);
+    return m.mesh;
   };
   // Their solids too: turning 8,000 triangles into a manifold costs 10-30 ms, on every slider step otherwise.
   // Kept outside the build arenas (and out of liveObjects()), a few at most, freed on eviction and dispose().
@@ -103,11 +114,12 @@ export async function createGeometryKernel(opts: { wasmUrl?: string } = {}): Pro
   const importMesh = (bytes: Uint8Array, file: string, path: string): Manifold => {
     const hit = meshSolids.get(bytes);
     if (hit) {
+      for (const r of meshFiles.get(bytes)?.repairs ?? []) buildRepairs?.add(r);
       meshSolids.delete(bytes);
       meshSolids.set(bytes, hit);
       return hit;
     }
-    const md = readMeshCached(bytes, file);
+    const md = readMeshCached(bytes, file, path);
     const mesh = new wasm.Mesh({ numProp: 3, vertProperties: md.positions, triVerts: md.indices });
     mesh.merge();
     const m = new wasm.Manifold(mesh);
@@ -124,6 +136,15 @@ export async function createGeometryKernel(opts: { wasmUrl?: string } = {}): Pro
     meshSolids.set(bytes, m);
     return m;
   };
+  // Identity of an asset's bytes (the host hands back the same object until the file changes).
+  const contentIds = new WeakMap<Uint8Array, number>();
+  let nextContentId = 1;
+  const contentId = (bytes: Uint8Array | undefined): number => {
+    if (!bytes) return 0;
+    let id = contentIds.get(bytes);
+    if (id === undefined) contentIds.set(bytes, (id = nextContentId++));
+    return id;
+  };
   let disposed = false;
 
   function buildPart(key: string, node: Parameters<typeof construct>[0], env: GeometryEnv, q: (typeof QUALITY)[Quality], budget: Budget, path: string, name: string): CachedPart {
@@ -134,8 +155,10 @@ export async function createGeometryKernel(opts: { wasmUrl?: string } = {}): Pro
       return hit;
     }
     const arena = new Arena();
+    const repairs = new Set<string>();
+    buildRepairs = repairs;
     try {
-      const built: Manifold = construct(node, { wasm, arena, fonts: env.fonts, asset: env.asset, importMesh, textTolerance: q.textTolerance, wrapEdge: q.wrapEdge }, path);
+      const built: Manifold = construct(node, { wasm, arena, fonts: env.fonts, asset: env.asset, importMesh, textTolerance: q.textTolerance, wrapEdge: q.wrapEdge }, `${path}.solid`);
       // Booleans leave slivers a fraction of a micron wide; in float32 files their corners can coincide, which
       // STL tools count as degenerate facets. Simplifying within 1 µm removes them and moves no surface further.
       // Only for final quality (what is made): a preview rebuild during a slider drag skips the cost.
@@ -152,11 +175,13 @@ export async function createGeometryKernel(opts: { wasmUrl?: string } = {}): Pro
         surfaceArea: m.surfaceArea(),
         genus: m.genus(),
         bbox: { min: [bb.min[0], bb.min[1], bb.min[2]], max: [bb.max[0], bb.max[1], bb.max[2]] },
+        repairs: [...repairs],
       };
       if (cache.size >= PART_CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
       cache.set(key, out);
       return out;
     } finally {
+      buildRepairs = null;
       arena.free();
     }
   }
@@ -175,6 +200,7 @@ export async function createGeometryKernel(opts: { wasmUrl?: string } = {}): Pro
       const parts: PartMesh[] = [];
       let triangles = 0;
       let askedTotal = 0;
+      const repairs = new Set<string>();
       try {
         model.parts.forEach((part, i) => {
           const path = `parts[${i}]`;
@@ -188,18 +214,25 @@ export async function createGeometryKernel(opts: { wasmUrl?: string } = {}): Pro
             const what = asked > budget.maxTriangles ? `part '${part.name}' asks for about ${fmtCount(asked)}` : `the product asks for about ${fmtCount(askedTotal)}`;
             throw new BudgetError(`${what} triangles, more than the ${fmtCount(budget.maxTriangles)} allowed; use fewer copies in its repeats, fewer segments or smaller details`);
           }
-          const key = `${quality}|${JSON.stringify(node)}`;
+          // The key names the content of the mesh files a part imports too: a designer's fixed file is rebuilt.
+          const key = `${quality}|${JSON.stringify(node, (_k, v: unknown) => {
+            const m = v as { type?: unknown; file?: unknown };
+            if (m && m.type === 'mesh' && typeof m.file === 'string') return { ...m, content: contentId(env.asset(m.file)) };
+            return v;
+          })}`;
           const built = buildPart(key, node, env, q, budget, path, part.name);
           triangles += built.mesh.indices.length / 3;
           if (triangles > budget.maxTriangles) throw new BudgetError(`the product has more than ${budget.maxTriangles} triangles; lower the detail`);
           const material = resolveMaterial(part.material, scope);
-          parts.push({ name: part.name, material, color: resolveColor(part.color, scope, material, materials), ...built });
+          const { repairs: partRepairs, ...mesh } = built;
+          for (const r of partRepairs) repairs.add(r);
+          parts.push({ name: part.name, material, color: resolveColor(part.color, scope, material, materials), ...mesh });
         });
       } finally {
         wasm.resetToCircularDefaults();
       }
       if (parts.length === 0) throw new UserError(`${model.name} has no parts with these settings`);
-      return { parts, bbox: mergeBoxes(parts.map((p) => p.bbox)), volume: parts.reduce((s, p) => s + p.volume, 0), triangles };
+      return { parts, bbox: mergeBoxes(parts.map((p) => p.bbox)), volume: parts.reduce((s, p) => s + p.volume, 0), triangles, repairs: [...repairs] };
     },
     solid(parts) {
       if (disposed) throw new Error('geometry kernel used after dispose()');

@@ -38,6 +38,8 @@ export interface BuildResult {
   /** Sum of part volumes, mm³. */
   volume: number;
   triangles: number;
+  /** Safe repairs made to the designer's mesh parts ("hook.stl: merged 12 duplicate vertices"), to say they were made. */
+  repairs?: string[];
 }
 
 export function triangleCount(m: MeshData): number {

@@ -63,7 +63,8 @@ function figures(result: BuildResult, model: ProductModel, scope: Scope, printer
       fits = null;
     }
   }
-  return { bbox: result.bbox, volume: result.volume, triangles: result.triangles, massGrams, cost, currency: materials.currency, fits, findings };
+  // Safe repairs made to a designer's mesh parts come first: the designer should know the file was not as sent.
+  return { bbox: result.bbox, volume: result.volume, triangles: result.triangles, massGrams, cost, currency: materials.currency, fits, findings: [...(result.repairs ?? []), ...findings] };
 }
 
 async function handle(req: WorkerRequest): Promise<void> {

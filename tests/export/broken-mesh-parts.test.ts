@@ -5,7 +5,11 @@ import { copyFileSync, cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readMeshChecked } from '../../core/export/read-mesh';
-import { ASSETS } from '../catalog/catalog-support';
+import { createGeometryKernel } from '../../core/geometry';
+import { UserError } from '../../core/errors';
+import { defaultValues, evaluateScope } from '../../core/model';
+import { valueContextFor } from '../../core/pipeline';
+import { ASSETS, loadCatalog } from '../catalog/catalog-support';
 import { STACK_RE, runCli, tempDir } from '../manufacturing/tools';
 
 type Tri = [number[], number[], number[]];
@@ -78,5 +82,35 @@ describe('broken and inside-out mesh parts', () => {
     const bad = await runCli(['info', file]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/hook\.stl: the mesh is not a closed solid: \d+ open edges/);
+  });
+
+  it('the geometry kernel (the app path) locates a broken part at its mesh node and reports repairs on every rebuild', async () => {
+    const cat = loadCatalog();
+    const hook = cat.models.find((m) => m.model.id === 'wall-hook')!;
+    const model = hook.model;
+    const scope = evaluateScope(model, defaultValues(model), valueContextFor(cat.materials, cat.fonts));
+    const k = await createGeometryKernel();
+    try {
+      const withMesh = (bytes: Uint8Array) => (rel: string) => (rel === 'hook.stl' ? bytes : undefined);
+      const build = (bytes: Uint8Array) => k.build({ model, scope, quality: 'preview', materials: cat.materials }, { fonts: cat.fonts, asset: withMesh(bytes) });
+      let err: unknown;
+      try {
+        build(binaryStl(cube().slice(1)));
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(UserError);
+      const p = (err as UserError).problems[0]!;
+      expect(p.message).toMatch(/^hook\.stl: .*not a closed solid: 3 open edges/);
+      expect(p.path).toMatch(/^parts\[\d+\]\.solid/);
+      const inside = binaryStl(cube().map((t) => [t[0], t[2], t[1]] as Tri));
+      const first = build(inside);
+      expect(first.repairs).toEqual(['hook.stl: turned an inside-out shell the right way out']);
+      expect(first.volume).toBeGreaterThan(0);
+      expect(build(inside).repairs, 'a rebuild from the part cache still says the file was repaired').toEqual(first.repairs);
+      expect(build(binaryStl(cube())).repairs).toEqual([]);
+    } finally {
+      k.dispose();
+    }
   });
 });

@@ -233,6 +233,14 @@ export class AppState {
       })
       .catch((e: unknown) => {
         if (key !== this.modelKey) return;
+        // A problem located in the model file (a designer's broken mesh part) is the model's, not the values':
+        // in designer mode it is listed with its place in the file, like the file's other problems.
+        if (this.designerFile && e instanceof GeometryError && e.problems.some((p) => p.path)) {
+          this.designerProblems = e.problems;
+          this.problemsFile = this.designerFile;
+          this.view = 'designer-errors';
+          return;
+        }
         this.buildError = e instanceof GeometryError && e.timedOut ? t('preview.stopped') : `${t('preview.failed')} ${messageOf(e)}`;
       })
       .finally(() => {
