@@ -147,6 +147,10 @@ function readPrinters(dir: string): PrinterProfile[] {
       typeof v?.id === 'string' && typeof v.name === 'string' && (v.process === 'fdm' || v.process === 'sla') &&
       typeof bv?.x === 'number' && typeof bv.y === 'number' && typeof bv.z === 'number' && typeof v.minFeature === 'number';
     if (!ok) throw new UserError([{ file, message: `Printer profile ${f} needs id, name, process (fdm|sla), buildVolume {x,y,z} and minFeature.` }]);
+    if (v.filaments !== undefined && !(Number.isInteger(v.filaments) && (v.filaments as number) >= 1 && (v.filaments as number) <= 64))
+      throw new UserError([{ file, message: `Printer profile ${f}: filaments must be a whole number from 1 to 64 (how many filaments one print can use).` }]);
+    if (v.printFlow !== undefined && !(typeof v.printFlow === 'number' && v.printFlow > 0 && v.printFlow <= 200))
+      throw new UserError([{ file, message: `Printer profile ${f}: printFlow must be a number of mm³/s above 0 and at most 200.` }]);
     out.push(v as unknown as PrinterProfile);
   }
   return out;

@@ -59,6 +59,20 @@ describe('printability', () => {
     const sla = check(box, { w: 100 }, resin);
     expect(sla.items.find((i) => i.id === 'material')!.message).toMatch(/PLA White .* is for FDM printers; the Elegoo Saturn 3 \(resin\) is SLA/);
   });
+  it('warns, without refusing, when a design needs more filaments than the printer takes', () => {
+    const two: Part[] = [...box, { name: 'Top', material: 'pla-black', solid: { type: 'translate', offset: [0, 0, 10], children: [{ type: 'box', size: [10, 10, 2] }] } }];
+    const single = check(two, { w: 100 });
+    const item = single.items.find((i) => i.id === 'filaments')!;
+    expect(single.printable).toBe(true);
+    expect(item).toMatchObject({ ok: false, severity: 'warning' });
+    expect(item.message).toMatch(/^Needs 2 filaments \(1 PLA White, 2 PLA Black\); the Prusa MK4 takes 1/);
+    const x1 = printers.find((p) => p.id === 'bambu-x1')!;
+    expect(check(two, { w: 100 }, x1).items.find((i) => i.id === 'filaments')).toMatchObject({ ok: true, message: expect.stringMatching(/2 filaments .* takes 4/) });
+    expect(check(box, { w: 100 }).items.find((i) => i.id === 'filaments')).toMatchObject({ ok: true, message: 'One filament (PLA White).' });
+  });
+  it('every printer profile says how many filaments it takes', () => {
+    for (const p of printers) expect(Number.isInteger(p.filaments) && p.filaments! >= 1, p.id).toBe(true);
+  });
   it('sums mass and cost per part', () => {
     const model = testModel([...box, { name: 'B', material: 'pla-black', solid: { type: 'box', size: [10, 10, 10] } }]);
     const build = k.build({ model, scope: new Map([['w', 10]]), quality: 'preview', materials: TEST_MATERIALS }, env);

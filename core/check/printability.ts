@@ -7,6 +7,7 @@ import { evalBoolean, evalNumber, type Scope } from '../expr';
 import type { BuildResult } from '../geometry/mesh-data';
 import { checkConstraints } from '../model/values';
 import type { MaterialCatalog, ProductModel } from '../model/types';
+import { filamentSlots } from '../export/filament-slots';
 import { massAndCost } from './mass';
 
 export interface PrinterProfile {
@@ -19,10 +20,17 @@ export interface PrinterProfile {
   minFeature: number;
   nozzle?: number;
   layerHeight?: number;
+  /** How many filaments it can print with in one job (extruders, or slots of an AMS / MMU); 1 when not given. */
+  filaments?: number;
+  /** Average extrusion over a whole print, travel and slow layers included, mm³/s: for estimates without a slicer. */
+  printFlow?: number;
 }
 
+/** The filament count of a printer profile (a profile without one takes a single filament). */
+export const filamentCount = (p: PrinterProfile): number => p.filaments ?? 1;
+
 export interface CheckItem {
-  id: 'fits' | 'manifold' | 'volume' | 'feature' | 'constraint' | 'material';
+  id: 'fits' | 'manifold' | 'volume' | 'feature' | 'constraint' | 'material' | 'filaments';
   ok: boolean;
   severity: 'error' | 'warning' | 'info';
   message: string;
@@ -54,6 +62,25 @@ export function fitInVolume(size: [number, number, number], vol: PrinterProfile[
   const box = [vol.x, vol.y, vol.z].sort((a, b) => b - a);
   if (dims.every((d, i) => d <= box[i]!)) return { fits: false, rotated: 'side', over };
   return { fits: false, rotated: null, over };
+}
+
+/**
+ * Does the printer take as many filaments as the design has materials? Fewer is a warning, not an error: the parts
+ * still print, in one colour (every part on filament 1) or with a manual filament change.
+ */
+function filamentItem(build: BuildResult, printer: PrinterProfile, materials: MaterialCatalog): CheckItem {
+  const need = filamentSlots(build.parts).filaments;
+  const have = filamentCount(printer);
+  const names = need.map((f) => materials.materials.find((m) => m.id === f.material)?.name ?? f.material);
+  const list = names.map((n, i) => `${i + 1} ${n}`).join(', ');
+  if (need.length <= have)
+    return { id: 'filaments', ok: true, severity: 'info', message: need.length > 1 ? `${need.length} filaments (${list}); the ${printer.name} takes ${have}.` : `One filament (${names[0] ?? 'none'}).` };
+  return {
+    id: 'filaments',
+    ok: false,
+    severity: 'warning',
+    message: `Needs ${need.length} filaments (${list}); the ${printer.name} takes ${have}: it prints in one colour unless you change filament by hand.`,
+  };
 }
 
 export function checkPrintability(build: BuildResult, model: ProductModel, scope: Scope, printer: PrinterProfile, materials: MaterialCatalog): CheckReport {
@@ -98,6 +125,7 @@ export function checkPrintability(build: BuildResult, model: ProductModel, scope
     if (m && m.process !== 'any' && m.process !== printer.process)
       items.push({ id: 'material', ok: false, severity: 'error', message: `${m.name} (part '${p.name}') is for ${m.process.toUpperCase()} printers; the ${printer.name} is ${printer.process.toUpperCase()}.` });
   }
+  if (printer.process === 'fdm') items.push(filamentItem(build, printer, materials));
   const mc = massAndCost(build, materials);
   return {
     printable: items.every((i) => i.ok || i.severity !== 'error'),

@@ -1,10 +1,14 @@
-// 3MF writer: an OPC package with one named object per part, a base-material colour per material, metadata,
-// an optional thumbnail and the design embedded so Atelier can re-open the file. Units: millimetre.
-// Pure TypeScript; fflate for the zip. Strings are built in chunks so a million triangles stay fast.
+// 3MF writer: an OPC package with a base-material colour per material, metadata, an optional thumbnail and the design
+// embedded so Atelier can re-open the file. Units: millimetre. Without `slicer`, one named object per part; with it, a
+// slicer-ready project: the product is ONE object whose parts are on their own filament slots (slicer-config.ts says
+// which layout each slicer family reads). Pure TypeScript; fflate for the zip. Mesh text is written as bytes, in
+// chunks, so a million triangles stay fast.
 
 import { strToU8 } from 'fflate';
 import type { PartMesh } from '../geometry/mesh-data';
 import type { Design, MaterialCatalog } from '../model/types';
+import { filamentSlots } from './filament-slots';
+import { bambuModelSettings, prusaModelConfig, type BambuObject, type PrusaObject } from './slicer-config';
 import { escapeXml } from './xml';
 import { writeZip, type ZipCodec, type ZipEntry } from './zip';
 
@@ -12,6 +16,23 @@ export const DESIGN_PART = 'Metadata/atelier-design.json';
 const DESIGN_REL = 'https://atelier.example/3mf/2026/design';
 const THUMB_REL = 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail';
 const MODEL_REL = 'http://schemas.microsoft.com/3dmanufacturing/2013/01/3dmodel';
+export const PRUSA_CONFIG_PART = 'Metadata/Slic3r_PE_model.config';
+export const BAMBU_CONFIG_PART = 'Metadata/model_settings.config';
+
+/**
+ * How the product becomes one object in a slicer:
+ * - 'one-object' (default): one mesh object holding every part's triangles in turn. PrusaSlicer makes each run a
+ *   part on its own extruder; Bambu Studio and OrcaSlicer open it as one object on one filament (they ignore runs).
+ * - 'assembly': one mesh object per part, placed by one components object. Bambu Studio and OrcaSlicer make each a
+ *   part on its own filament; PrusaSlicer opens each part as its own object (on its own extruder).
+ */
+export type SlicerLayout = 'one-object' | 'assembly';
+
+export interface SlicerProjectOptions {
+  layout?: SlicerLayout;
+  /** The printer's filament count: parts on a slot above it print with slot 1. */
+  filaments?: number;
+}
 
 export interface ExportMetadata {
   title: string;
@@ -23,6 +44,90 @@ export interface ExportMetadata {
   creationDate: string;
   design?: Design;
   thumbnailPng?: Uint8Array;
+  /** Write a slicer-ready project (one object, a filament slot per part). */
+  slicer?: SlicerProjectOptions;
+  /** The product object's name in a slicer project (default: the title). */
+  objectName?: string;
+}
+
+interface Project {
+  layout: SlicerLayout;
+  name: string;
+  /** The object the build places. */
+  item: number;
+  prusa: PrusaObject[];
+  bambu: BambuObject[];
+}
+
+function slicerProject(parts: PartMesh[], meta: ExportMetadata): Project {
+  const layout = meta.slicer?.layout ?? 'one-object';
+  const name = meta.objectName ?? (parts.length === 1 ? parts[0]!.name : meta.title);
+  const slot = filamentSlots(parts, meta.slicer?.filaments).ofPart;
+  const tris = parts.map((p) => p.mesh.indices.length / 3);
+  if (layout === 'one-object') {
+    let first = 0;
+    const volumes = parts.map((p, i) => {
+      const v = { name: p.name, extruder: slot[i]!, first, last: first + tris[i]! - 1 };
+      first += tris[i]!;
+      return v;
+    });
+    return {
+      layout,
+      name,
+      item: 2,
+      prusa: [{ id: 2, name, extruder: slot[0]!, volumes }],
+      bambu: [{ id: 2, name, extruder: slot[0]!, parts: [{ id: 2, name, extruder: slot[0]! }] }],
+    };
+  }
+  const item = parts.length + 2;
+  return {
+    layout,
+    name,
+    item,
+    prusa: parts.map((p, i) => ({ id: i + 2, name: p.name, extruder: slot[i]!, volumes: [{ name: p.name, extruder: slot[i]!, first: 0, last: tris[i]! - 1 }] })),
+    bambu: [{ id: item, name, extruder: slot[0]!, parts: parts.map((p, i) => ({ id: i + 2, name: p.name, extruder: slot[i]! })) }],
+  };
+}
+
+/**
+ * The <vertex> and <triangle> lines of one mesh made of `parts` in turn (their vertices, then their triangles with
+ * indices shifted past the earlier parts' vertices). A triangle whose part has another colour than the object's says
+ * so with pid/p1, so 3MF viewers still show each part's colour.
+ */
+function meshBytes(parts: PartMesh[], pindex: number[], own: number): Uint8Array {
+  let size = 64;
+  for (const p of parts) size += p.mesh.positions.length * 16 + p.mesh.indices.length * 16;
+  const w = new AsciiWriter(size);
+  for (const p of parts) {
+    const pos = p.mesh.positions;
+    for (let v = 0; v < pos.length; v += 3) {
+      w.raw(VERTEX_X);
+      w.fixed4(pos[v]!);
+      w.raw(ATTR_Y);
+      w.fixed4(pos[v + 1]!);
+      w.raw(ATTR_Z);
+      w.fixed4(pos[v + 2]!);
+      w.raw(TAG_END);
+    }
+  }
+  w.raw(VERTICES_END);
+  let base = 0;
+  parts.forEach((p, k) => {
+    const idx = p.mesh.indices;
+    const props = pindex[k] !== own ? ascii(`" pid="1" p1="${pindex[k]}`) : undefined;
+    for (let t = 0; t < idx.length; t += 3) {
+      w.raw(TRIANGLE_V1);
+      w.uint(idx[t]! + base);
+      w.raw(ATTR_V2);
+      w.uint(idx[t + 1]! + base);
+      w.raw(ATTR_V3);
+      w.uint(idx[t + 2]! + base);
+      if (props) w.raw(props);
+      w.raw(TAG_END);
+    }
+    base += p.mesh.positions.length / 3;
+  });
+  return w.bytes();
 }
 
 export function write3mf(parts: PartMesh[], materials: MaterialCatalog, meta: ExportMetadata, codec?: ZipCodec): Uint8Array {
@@ -38,6 +143,7 @@ export function write3mf(parts: PartMesh[], materials: MaterialCatalog, meta: Ex
     return i;
   };
   const pindex = parts.map(colorIndex);
+  const project = meta.slicer ? slicerProject(parts, meta) : undefined;
   // Text for the few structural lines; bytes written directly for the (millions of) vertices and triangles.
   const chunks: (string | Uint8Array)[] = [];
   chunks.push(
@@ -54,35 +160,22 @@ export function write3mf(parts: PartMesh[], materials: MaterialCatalog, meta: Ex
   chunks.push(' <resources>\n  <basematerials id="1">\n');
   for (const c of colors) chunks.push(`   <base name="${escapeXml(c.name)}" displaycolor="${c.color.toUpperCase()}FF"/>\n`);
   chunks.push('  </basematerials>\n');
-  parts.forEach((p, i) => {
-    chunks.push(`  <object id="${i + 2}" type="model" name="${escapeXml(p.name)}" pid="1" pindex="${pindex[i]}">\n   <mesh>\n    <vertices>\n`);
-    const w = new AsciiWriter(p.mesh.positions.length * 16 + p.mesh.indices.length * 16 + 64);
-    const pos = p.mesh.positions;
-    for (let v = 0; v < pos.length; v += 3) {
-      w.raw(VERTEX_X);
-      w.fixed4(pos[v]!);
-      w.raw(ATTR_Y);
-      w.fixed4(pos[v + 1]!);
-      w.raw(ATTR_Z);
-      w.fixed4(pos[v + 2]!);
-      w.raw(TAG_END);
-    }
-    w.raw(VERTICES_END);
-    const idx = p.mesh.indices;
-    for (let t = 0; t < idx.length; t += 3) {
-      w.raw(TRIANGLE_V1);
-      w.uint(idx[t]!);
-      w.raw(ATTR_V2);
-      w.uint(idx[t + 1]!);
-      w.raw(ATTR_V3);
-      w.uint(idx[t + 2]!);
-      w.raw(TAG_END);
-    }
-    chunks.push(w.bytes());
+  const meshObject = (id: number, name: string, group: number[]) => {
+    const own = pindex[group[0]!]!;
+    chunks.push(`  <object id="${id}" type="model" name="${escapeXml(name)}" pid="1" pindex="${own}">\n   <mesh>\n    <vertices>\n`);
+    chunks.push(meshBytes(group.map((i) => parts[i]!), group.map((i) => pindex[i]!), own));
     chunks.push('    </triangles>\n   </mesh>\n  </object>\n');
-  });
+  };
+  if (project?.layout === 'one-object') meshObject(2, project.name, parts.map((_p, i) => i));
+  else parts.forEach((p, i) => meshObject(i + 2, p.name, [i]));
+  if (project?.layout === 'assembly') {
+    chunks.push(`  <object id="${parts.length + 2}" type="model" name="${escapeXml(project.name)}">\n   <components>\n`);
+    parts.forEach((_p, i) => chunks.push(`    <component objectid="${i + 2}"/>\n`));
+    chunks.push('   </components>\n  </object>\n');
+  }
   chunks.push(' </resources>\n <build>\n');
-  parts.forEach((_p, i) => chunks.push(`  <item objectid="${i + 2}"/>\n`));
+  if (project) chunks.push(`  <item objectid="${project.item}"/>\n`);
+  else parts.forEach((_p, i) => chunks.push(`  <item objectid="${i + 2}"/>\n`));
   chunks.push(' </build>\n</model>\n');
 
   const rels = [`<Relationship Id="rel0" Target="/3D/3dmodel.model" Type="${MODEL_REL}"/>`];
@@ -98,6 +191,7 @@ export function write3mf(parts: PartMesh[], materials: MaterialCatalog, meta: Ex
           '<Default Extension="model" ContentType="application/vnd.ms-package.3dmanufacturing-3dmodel+xml"/>' +
           '<Default Extension="png" ContentType="image/png"/>' +
           '<Default Extension="json" ContentType="application/json"/>' +
+          (project ? '<Default Extension="config" ContentType="text/xml"/>' : '') +
           '</Types>\n',
       ),
     },
@@ -112,6 +206,12 @@ export function write3mf(parts: PartMesh[], materials: MaterialCatalog, meta: Ex
     { name: '3D/3dmodel.model', level: 1, data: concatChunks(chunks) },
   ];
   if (meta.thumbnailPng) entries.push({ name: 'Metadata/thumbnail.png', level: 0, data: meta.thumbnailPng });
+  // Bambu Studio and OrcaSlicer show a project's picture from its plate thumbnail
+  if (meta.thumbnailPng && project) entries.push({ name: 'Metadata/plate_1.png', level: 0, data: meta.thumbnailPng });
+  if (project) {
+    entries.push({ name: PRUSA_CONFIG_PART, level: 6, data: strToU8(prusaModelConfig(project.prusa)) });
+    entries.push({ name: BAMBU_CONFIG_PART, level: 6, data: strToU8(bambuModelSettings(project.bambu)) });
+  }
   if (meta.design) entries.push({ name: DESIGN_PART, level: 6, data: strToU8(JSON.stringify(meta.design, null, 2)) });
   const mtime = new Date(meta.creationDate);
   return writeZip(entries, { ...(codec ? { codec } : {}), ...(Number.isNaN(+mtime) ? {} : { date: mtime }) });
