@@ -1,5 +1,7 @@
-// `atelier check <model | design> [--set NAME=VALUE]... [--preset NAME] [--printer ID] [--fix] [--json]`: printability in
-// words a salesperson understands. Exit 0 printable, 1 not printable, 2 bad input. Node only.
+// `atelier check <model | design> [--set NAME=VALUE]... [--preset NAME] [--printer ID] [--fix] [--slice] [--json]`:
+// printability in words a salesperson understands; with --slice the print shop's figures too (print time, filament
+// per material, tool changes: PrusaSlicer's when it is installed, otherwise an estimate that says so).
+// Exit 0 printable, 1 not printable, 2 bad input. Node only.
 import { massAndCost } from '../../core/check';
 import { isUserError } from '../../core/errors';
 import { summarizeBuild } from '../../core/pipeline';
@@ -10,12 +12,14 @@ import { dims, num, printJson, printLine, round } from '../output';
 import { runPrintability } from '../printability';
 import { buildRequest, prepareRequest } from '../runtime';
 import { changesJson, describeChanges, findRequestFixes, fixHint } from '../fix';
+import type { SliceFigures } from '../slice';
+import { formatDuration, sliceParts } from '../slice/design';
 
 export async function runCheck(argv: string[]): Promise<number> {
   const a = parseArgs(argv, {
     command: 'check',
     positionals: ['model-id | model.json | design.json | file.3mf'],
-    options: { set: { kind: 'multi', meta: 'NAME=VALUE' }, preset: { kind: 'value', meta: 'NAME' }, printer: { kind: 'value', meta: 'ID' }, json: { kind: 'flag' }, fix: { kind: 'flag' } },
+    options: { set: { kind: 'multi', meta: 'NAME=VALUE' }, preset: { kind: 'value', meta: 'NAME' }, printer: { kind: 'value', meta: 'ID' }, json: { kind: 'flag' }, fix: { kind: 'flag' }, slice: { kind: 'flag' } },
   });
   const sets = parseSets(a.multi.get('set') ?? []);
   const data = catalogData();
@@ -43,6 +47,7 @@ export async function runCheck(argv: string[]): Promise<number> {
   const printable = verdict.printable && violations.length === 0;
   const summary = built ? summarizeBuild(built.build) : undefined;
   const mc = built ? massAndCost(built.build, data.materials) : undefined;
+  const sliced = built && a.flags.has('slice') ? await sliceParts(built.build.parts, model.name, data.materials, printer) : undefined;
   if (a.flags.has('json')) {
     printJson({
       model: model.id,
@@ -53,6 +58,7 @@ export async function runCheck(argv: string[]): Promise<number> {
       ...(found.fixes.length ? { [fix ? 'fixed' : 'fixes']: changesJson(found.fixes) } : {}),
       ...(summary ? { bbox: summary.bbox, volume: summary.volume, triangles: summary.triangles } : {}),
       ...(mc ? { mass: round(mc.massGrams, 2), cost: round(mc.cost, 2), currency: mc.currency } : {}),
+      ...(sliced ? { slice: sliceJson(sliced) } : {}),
     });
   } else {
     printLine(`${model.name} on ${printer.name}: ${printable ? 'printable' : 'NOT printable'}`);
@@ -61,6 +67,28 @@ export async function runCheck(argv: string[]): Promise<number> {
     if (fix) printLine(`  Fixed: ${describeChanges(found.fixes)}`);
     else for (const f of found.fixes) printLine(`  → ${f.message} — ${fixHint(f)}`);
     if (summary && mc) printLine(`  Size ${dims(summary.bbox)}, volume ${num(summary.volume / 1000)} cm³, about ${num(mc.massGrams, 1)} g, material ${mc.currency} ${mc.cost.toFixed(2)}`);
+    if (sliced) for (const l of sliceLines(sliced, printer.name)) printLine(`  ${l}`);
   }
   return printable ? 0 : 1;
+}
+
+function sliceJson(f: SliceFigures): object {
+  return {
+    source: f.source,
+    estimate: f.estimate,
+    ...(f.slicer ? { slicer: f.slicer } : {}),
+    ...(f.note ? { note: f.note } : {}),
+    layerHeight: f.layerHeight,
+    printSeconds: f.printSeconds,
+    toolChanges: f.toolChanges,
+    filaments: f.filaments.map((x) => ({ slot: x.slot, material: x.material, name: x.name, lengthMm: round(x.lengthMm, 2), grams: round(x.grams, 2) })),
+  };
+}
+
+function sliceLines(f: SliceFigures, printerName: string): string[] {
+  const head = f.estimate
+    ? `Estimate (${f.note ?? 'PrusaSlicer not found'}; from volume and the ${printerName}'s flow, not sliced): about ${formatDuration(f.printSeconds)}`
+    : `Sliced with ${f.slicer ?? 'PrusaSlicer'} for the ${printerName}, ${num(f.layerHeight)} mm layers: ${formatDuration(f.printSeconds)}`;
+  const changes = `${f.toolChanges} tool change${f.toolChanges === 1 ? '' : 's'}`;
+  return [`${head}, ${changes}`, ...f.filaments.map((x) => `  Filament ${x.slot} ${x.name}: ${num(x.lengthMm / 1000, 2)} m, ${num(x.grams, 2)} g`)];
 }

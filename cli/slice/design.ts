@@ -1,0 +1,25 @@
+// A built design → its print-shop figures on a printer: the slicer-ready 3MF (one object, a filament slot per part)
+// sliced by sliceFigures, or the estimate. What `check --slice` and batch call. Node only.
+import { filamentCount, type PrinterProfile } from '../../core/check';
+import { write3mf } from '../../core/export';
+import type { PartMesh } from '../../core/geometry/mesh-data';
+import type { MaterialCatalog } from '../../core/model/types';
+import { NODE_ZIP_CODEC } from '../encode';
+import { atelierVersion } from '../version';
+import { sliceFigures, type SliceFigures, type SliceOptions } from './index';
+import { slotUses } from './slots';
+
+export async function sliceParts(parts: PartMesh[], title: string, materials: MaterialCatalog, printer: PrinterProfile, opts: Omit<SliceOptions, 'slots'> = {}): Promise<SliceFigures> {
+  const slots = slotUses(parts, materials, printer);
+  const bytes = write3mf(parts, materials, { title, application: `Atelier ${atelierVersion()}`, creationDate: new Date().toISOString(), slicer: { layout: 'one-object', filaments: filamentCount(printer) } }, NODE_ZIP_CODEC);
+  return sliceFigures(bytes, printer, { ...opts, slots });
+}
+
+/** 1h 2m 3s → "1 h 2 min"; under an hour "12 min 5 s". */
+export function formatDuration(seconds: number): string {
+  const s = Math.round(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  if (h > 0) return `${h} h ${m} min`;
+  return m > 0 ? `${m} min ${s % 60} s` : `${s} s`;
+}
