@@ -32,9 +32,63 @@ describe('FontLibrary', () => {
     const latin = 'ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿĀāĂăĄąĆćČčĎďĘęĚěĞğŁłŃńŇňŐőŒœŘřŚśŞşŠšŢţŤťŮůŰűŸŹźŻżŽž';
     for (const id of lib.ids()) expect(lib.missingChars(id, latin)).toEqual([]);
   });
-  it('names a character the font lacks', () => {
-    expect(lib.missingChars('sans', 'Ada 中文')).toEqual(['中', '文']);
-    expect(() => lib.outline('sans', 'A中', { size: 5, tolerance: 0.05 })).toThrow(/has no glyph for '中'/);
+  it('names a character that neither the font nor its fallbacks have', () => {
+    // U+1D11E musical G clef and U+0F00 Tibetan om: in no shipped font
+    expect(lib.missingChars('sans', 'Ada \u{1D11E} ༀ ♥ 中')).toEqual(['\u{1D11E}', 'ༀ']);
+    expect(() => lib.outline('sans', 'Aༀ', { size: 5, tolerance: 0.05 })).toThrow(
+      /the font 'Noto Sans Bold' has no glyph for 'ༀ', nor do its fallbacks \(Noto Serif Bold, .*Noto Sans CJK JP Bold\); use other characters/,
+    );
     expect(() => lib.outline('nope', 'A', { size: 5, tolerance: 0.05 })).toThrow(/font 'nope' is not installed; available: sans, serif/);
+  });
+  it('keeps the old message when a font has no fallbacks', () => {
+    const only = new FontLibrary([{ id: 'sans', name: 'Noto Sans Bold', bytes: readFileSync(new URL('../../assets/fonts/NotoSans-Bold.ttf', import.meta.url)) }]);
+    expect(only.missingChars('sans', 'Ana ♥')).toEqual(['♥']);
+    expect(() => only.outline('sans', 'A♥', { size: 5, tolerance: 0.05 })).toThrow(/^the font 'Noto Sans Bold' has no glyph for '♥'$/);
+  });
+});
+
+describe('fallback fonts', () => {
+  it('draws ♥ and Japanese from the fallback chain, in fonts.json order', () => {
+    expect(lib.fallbackChain('serif')).toEqual(['serif', 'sans', 'symbols', 'symbols-2', 'japanese']);
+    expect(lib.missingChars('sans', 'Ana ♥ João ★ ♪ ✓ ∞ & 田中 花子 さくら サクラ ー 々 翔 凛')).toEqual([]);
+    expect(lib.fontsFor('sans', 'Ana ♥ João')).toEqual(['sans', 'symbols-2']);
+    expect(lib.fontsFor('sans', 'Ana ♪')).toEqual(['sans', 'symbols']);
+    expect(lib.fontsFor('serif', '田中 花子')).toEqual(['serif', 'japanese']);
+  });
+  it('draws fallback glyphs at the same em size on the same baseline', () => {
+    // a kana in Noto Sans CJK JP is about an em tall; the chosen font's cap height is `size`: 10 mm cap → 14 mm em
+    const em = 10 * (1000 / 714);
+    const b = bbox(lib.outline('sans', 'ロ', { size: 10, tolerance: 0.01 }));
+    expect(b.maxY - b.minY).toBeGreaterThan(0.6 * em);
+    expect(b.maxY - b.minY).toBeLessThan(1.0 * em);
+    expect(lib.advance('sans', 'さ', 10)).toBeCloseTo(em, 1); // full-width: advance of one em
+    const h = bbox(lib.outline('sans', 'H♥H', { size: 10, tolerance: 0.01 }));
+    expect(h.minY).toBeCloseTo(0, 0);
+  });
+  it('measures text with fallback glyphs exactly as it lays it out', () => {
+    for (const text of ['Ana ♥ João', '田中 花子', 'さくら', 'ANA ♥ JOÃO', 'Zoë ★']) {
+      for (const spacing of [0, 0.4]) {
+        const m = lib.measure('sans', text, 7, spacing);
+        expect(m.width).toBeCloseTo(lib.advance('sans', text, 7, spacing), 9);
+        const b = bbox(lib.outline('sans', text, { size: 7, spacing, tolerance: 0.01 }));
+        expect(m.height).toBeCloseTo(b.maxY - b.minY, 1);
+        // the ink lies within the advance box, give or take the side bearings
+        expect(b.minX).toBeGreaterThan(-0.5);
+        expect(b.maxX).toBeLessThan(m.width + 0.5);
+        expect(b.maxX - b.minX).toBeGreaterThan(m.width - 0.3 * 7 * (1000 / 714));
+      }
+    }
+  });
+  it('ignores the emoji variation selector and composes decomposed letters', () => {
+    expect(lib.missingChars('sans', 'Ana \u2665\uFE0F')).toEqual([]);
+    expect(lib.advance('sans', 'Ana \u2665\uFE0F', 5)).toBeCloseTo(lib.advance('sans', 'Ana \u2665', 5), 9);
+    expect(lib.advance('sans', 'Joa\u0303o', 5)).toBeCloseTo(lib.advance('sans', 'João', 5), 9);
+  });
+  it('parses a fallback font only when a text needs it', () => {
+    const src = (id: string, file: string) => ({ id, name: id, bytes: readFileSync(new URL(`../../assets/fonts/${file}`, import.meta.url)) });
+    const broken = new FontLibrary([src('sans', 'NotoSans-Bold.ttf'), { id: 'bad', name: 'Broken', bytes: new Uint8Array([1, 2, 3]) }]);
+    expect(broken.advance('sans', 'Ana', 5)).toBeGreaterThan(0); // never reaches the broken fallback
+    expect(broken.missingChars('sans', 'Ana ♥')).toEqual(['♥']); // a broken fallback is skipped, not fatal
+    expect(() => broken.outline('bad', 'A', { size: 5, tolerance: 0.05 })).toThrow(/the font file for 'bad' \(Broken\) cannot be read/);
   });
 });

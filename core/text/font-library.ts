@@ -1,9 +1,15 @@
-// Fonts → 2D outlines in millimetres for engraving and embossing. Glyphs are laid out one by one (opentype.js's
-// string layout throws on some fonts), with kerning; curves are flattened to a tolerance. NonZero fill.
+// Fonts → 2D outlines in millimetres for engraving and embossing, with glyph-by-glyph fallback: a character the
+// chosen font lacks is drawn from the next font that has it (the other fonts, in the order given: fonts.json order),
+// at the same em size on the same baseline. Layout is glyph by glyph (opentype.js's string layout throws on some
+// fonts), with kerning inside each font; `outline`, `advance` and `measure` share one layout, so text metrics agree
+// with the geometry. Fonts are parsed on first use: a fallback face costs nothing until a text needs it.
 // Pure TypeScript: fonts arrive as bytes from the caller (assets/fonts/ via the host or the CLI).
 
-import opentype, { type Font, type Glyph, type PathCommand } from 'opentype.js';
+import opentype, { type Font, type Glyph } from 'opentype.js';
 import { UserError } from '../errors';
+import { flatten, type Polygons } from './flatten';
+
+export type { Polygons } from './flatten';
 
 export interface FontSource {
   id: string;
@@ -22,79 +28,109 @@ export interface OutlineOptions {
   tolerance: number;
 }
 
-export type Polygons = [number, number][][];
-
 interface LoadedFont {
+  id: string;
   name: string;
   font: Font;
   /** Cap height in font units. */
   capHeight: number;
 }
 
+interface Slot {
+  id: string;
+  name: string;
+  bytes: Uint8Array | undefined;
+  loaded?: LoadedFont;
+  /** Set when the file could not be parsed as a fallback. */
+  broken?: boolean;
+}
+
+/** One glyph placed by the layout: its font, its pen position (mm) and its scale (mm per font unit). */
+interface Placed {
+  f: LoadedFont;
+  g: Glyph;
+  x: number;
+  scale: number;
+}
+
+interface Layout {
+  glyphs: Placed[];
+  /** Advance width in mm (kerning and spacing included, no spacing after the last glyph). */
+  width: number;
+  /** Characters no font of the chain can draw (each once, in order). */
+  missing: string[];
+}
+
 /** Longest text laid out at once (characters): far above a nameplate, far below a DoS. */
 const MAX_TEXT = 500;
+/** Cache bounds (entries): plenty for a session of typing, bounded for a kiosk that runs for weeks. */
+const GLYPH_CACHE = 4000;
+const CHAR_CACHE = 20000;
+const METRIC_CACHE = 2000;
+
+/**
+ * Code points that draw nothing and take no room: zero-width space/joiners, word joiner, BOM, variation selectors
+ * (the emoji selector after ♥ or ❤ that phones add, and the ideographic variation selectors of Japanese names).
+ */
+function ignorable(cp: number): boolean {
+  return (cp >= 0x200b && cp <= 0x200d) || cp === 0x2060 || cp === 0xfeff || (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef);
+}
+
+/** The characters the layout draws: composed (NFC, so "o + ◌̃" is the font's "õ"), without ignorable code points. */
+function drawnChars(text: string): string[] {
+  return [...text.normalize('NFC')].filter((c) => !ignorable(c.codePointAt(0)!));
+}
 
 export class FontLibrary {
-  private readonly fonts = new Map<string, LoadedFont>();
+  /** Every font, in the order given: that order is the fallback order. */
+  private readonly slots = new Map<string, Slot>();
   private readonly glyphCache = new Map<string, Polygons>();
-  /** Metrics per font and text at cap height = capHeight font units (scaled linearly to any size). */
-  private readonly metricCache = new Map<string, { width: number; height: number; capHeight: number }>();
+  /** Which font of a chain draws a character: `${chosen font}\0${char}` → font and glyph (null: none has it). */
+  private readonly charCache = new Map<string, { f: LoadedFont; g: Glyph } | null>();
+  /** Metrics per font and text in the chosen font's units (cap height = capUnits), spacing 0; scaled linearly to any size. */
+  private readonly metricCache = new Map<string, { width: number; height: number; glyphs: number; cap: number }>();
 
   constructor(sources: FontSource[]) {
-    for (const s of sources) {
-      const buf = s.bytes.buffer.slice(s.bytes.byteOffset, s.bytes.byteOffset + s.bytes.byteLength) as ArrayBuffer;
-      let font: Font;
-      try {
-        font = opentype.parse(buf);
-      } catch {
-        throw new UserError(`the font file for '${s.id}' (${s.name}) cannot be read`);
-      }
-      const cap = font.tables.os2?.sCapHeight || font.ascender * 0.7;
-      this.fonts.set(s.id, { name: s.name, font, capHeight: cap });
-    }
+    for (const s of sources) this.slots.set(s.id, { id: s.id, name: s.name, bytes: s.bytes });
   }
 
   ids(): string[] {
-    return [...this.fonts.keys()];
+    return [...this.slots.keys()];
   }
 
   has(fontId: string): boolean {
-    return this.fonts.has(fontId);
+    return this.slots.has(fontId);
   }
 
-  /** Characters of `text` the font cannot draw (each once, in order). Spaces always count as drawable. */
+  /** The fonts a character is looked up in, in order: the chosen font, then every other font in the order given. */
+  fallbackChain(fontId: string): string[] {
+    this.slot(fontId);
+    return [fontId, ...this.ids().filter((id) => id !== fontId)];
+  }
+
+  /** Characters of `text` that neither the font nor its fallbacks can draw (each once, in order). Spaces always count as drawable. */
   missingChars(fontId: string, text: string): string[] {
-    const f = this.get(fontId);
+    this.slot(fontId);
     const out: string[] = [];
-    for (const ch of text) {
-      if (ch === ' ' || out.includes(ch)) continue;
-      if (f.font.charToGlyph(ch).index === 0) out.push(ch);
-    }
+    for (const ch of drawnChars(text)) if (ch !== ' ' && !out.includes(ch) && !this.glyphOf(fontId, ch)) out.push(ch);
     return out;
+  }
+
+  /** Ids of the fonts whose glyphs `text` is drawn with, in fallback order (the chosen font first when it draws any). */
+  fontsFor(fontId: string, text: string): string[] {
+    const used = new Set(this.layout(fontId, text, 1, 0).glyphs.map((p) => p.f.id));
+    return this.fallbackChain(fontId).filter((id) => used.has(id));
   }
 
   /** Outline polygons of `text` in mm, y up, laid out on the baseline then aligned. */
   outline(fontId: string, text: string, o: OutlineOptions): Polygons {
-    const f = this.get(fontId);
-    const chars = [...text];
-    if (chars.length > MAX_TEXT) throw new UserError(`text is ${chars.length} characters long; at most ${MAX_TEXT} can be laid out`);
-    const missing = this.missingChars(fontId, text);
-    if (missing.length) throw new UserError(`the font '${f.name}' has no glyph for ${missing.map((c) => `'${c}'`).join(', ')}`);
-    const scale = o.size / f.capHeight;
-    const spacing = o.spacing ?? 0;
+    const lay = this.layout(fontId, text, o.size, o.spacing ?? 0);
+    if (lay.missing.length) throw new UserError(this.missingMessage(fontId, lay.missing));
     const polys: Polygons = [];
-    let x = 0;
-    let prev: Glyph | undefined;
-    for (const ch of chars) {
-      const g = f.font.charToGlyph(ch);
-      if (prev) x += f.font.getKerningValue(prev, g) * scale;
-      const gp = this.glyphPolygons(fontId, f, g, o.tolerance / scale);
-      for (const poly of gp) polys.push(poly.map(([px, py]) => [x + px * scale, py * scale]));
-      x += (g.advanceWidth ?? 0) * scale + spacing;
-      prev = g;
+    for (const p of lay.glyphs) {
+      for (const poly of this.glyphPolygons(p.f, p.g, o.tolerance / p.scale)) polys.push(poly.map(([px, py]) => [p.x + px * p.scale, py * p.scale]));
     }
-    const width = Math.max(0, x - spacing);
-    const dx = o.halign === 'center' ? -width / 2 : o.halign === 'right' ? -width : 0;
+    const dx = o.halign === 'center' ? -lay.width / 2 : o.halign === 'right' ? -lay.width : 0;
     let dy = 0;
     if (o.valign && o.valign !== 'baseline' && polys.length) {
       let minY = Infinity;
@@ -108,17 +144,7 @@ export class FontLibrary {
 
   /** Advance width of `text` in mm at cap height `size`. */
   advance(fontId: string, text: string, size: number, spacing = 0): number {
-    const f = this.get(fontId);
-    const scale = size / f.capHeight;
-    let x = 0;
-    let prev: Glyph | undefined;
-    for (const ch of text) {
-      const g = f.font.charToGlyph(ch);
-      if (prev) x += f.font.getKerningValue(prev, g) * scale;
-      x += (g.advanceWidth ?? 0) * scale + spacing;
-      prev = g;
-    }
-    return Math.max(0, x - spacing);
+    return this.layout(fontId, text, size, spacing).width;
   }
 
   /**
@@ -129,100 +155,131 @@ export class FontLibrary {
     const key = `${fontId}\u0000${text}`;
     let unit = this.metricCache.get(key);
     if (!unit) {
-      const f = this.get(fontId);
+      // laid out at one mm per font unit, as the font's own integers: sizes fitted from a width measure back exactly
+      const cap = this.capUnits(fontId);
+      const lay = this.layout(fontId, text, cap, 0);
       let minY = Infinity;
       let maxY = -Infinity;
-      for (const ch of text) {
-        const g = f.font.charToGlyph(ch);
-        for (const poly of this.glyphPolygons(fontId, f, g, f.font.unitsPerEm / 500))
-          for (const [, y] of poly) (minY = Math.min(minY, y)), (maxY = Math.max(maxY, y));
+      for (const p of lay.glyphs) {
+        for (const poly of this.glyphPolygons(p.f, p.g, p.f.font.unitsPerEm / 500))
+          for (const [, y] of poly) (minY = Math.min(minY, y * p.scale)), (maxY = Math.max(maxY, y * p.scale));
       }
-      unit = { width: this.advance(fontId, text, f.capHeight), height: maxY > minY ? maxY - minY : 0, capHeight: f.capHeight };
-      if (this.metricCache.size > 2000) this.metricCache.clear();
+      unit = { width: lay.width, height: maxY > minY ? maxY - minY : 0, glyphs: lay.glyphs.length, cap };
+      if (this.metricCache.size > METRIC_CACHE) this.metricCache.clear();
       this.metricCache.set(key, unit);
     }
-    const scale = size / unit.capHeight;
-    const gaps = Math.max(0, [...text].length - 1);
-    return { width: unit.width * scale + spacing * gaps, height: unit.height * scale };
+    const scale = size / unit.cap;
+    return { width: unit.width * scale + spacing * Math.max(0, unit.glyphs - 1), height: unit.height * scale };
   }
 
-  private get(fontId: string): LoadedFont {
-    const f = this.fonts.get(fontId);
-    if (!f) throw new UserError(`font '${fontId}' is not installed; available: ${this.ids().join(', ') || 'none'}`);
-    return f;
+  /**
+   * The one layout behind outline, advance and measure. The chosen font sets the scale (its cap height is `size`);
+   * a fallback glyph is drawn at the same em size (Noto faces are designed to match at equal em), on the same
+   * baseline. Kerning applies between neighbours from the same font. A character no font has takes the chosen
+   * font's .notdef advance (so widths stay finite) and is listed in `missing`.
+   */
+  private layout(fontId: string, text: string, size: number, spacing: number): Layout {
+    const base = this.load(this.slot(fontId));
+    if ([...text].length > MAX_TEXT) throw new UserError(`text is ${[...text].length} characters long; at most ${MAX_TEXT} can be laid out`);
+    // mm per font unit of the chosen font; a fallback glyph's unit is rescaled by the two fonts' units per em
+    const baseScale = size / this.capUnits(fontId);
+    const glyphs: Placed[] = [];
+    const missing: string[] = [];
+    let x = 0;
+    let prev: Placed | undefined;
+    for (const ch of drawnChars(text)) {
+      const hit = this.glyphOf(fontId, ch);
+      if (!hit && ch !== ' ' && !missing.includes(ch)) missing.push(ch);
+      const f = hit?.f ?? base;
+      const g = hit?.g ?? base.font.charToGlyph(ch);
+      const scale = f === base ? baseScale : baseScale * (base.font.unitsPerEm / f.font.unitsPerEm);
+      if (prev && prev.f === f) x += f.font.getKerningValue(prev.g, g) * scale;
+      const p: Placed = { f, g, x, scale };
+      glyphs.push(p);
+      x += (g.advanceWidth ?? 0) * scale + spacing;
+      prev = p;
+    }
+    return { glyphs, width: Math.max(0, x - spacing), missing };
+  }
+
+  /**
+   * Cap height of a font in its own units: that of its capital H or, for a face without one (a symbols or a
+   * kana-and-kanji face used as the chosen font), that of the first font of its chain that has an H, at equal em.
+   */
+  private capUnits(fontId: string): number {
+    const base = this.load(this.slot(fontId));
+    const f = this.glyphOf(fontId, 'H')?.f ?? base;
+    return f === base ? base.capHeight : f.capHeight * (base.font.unitsPerEm / f.font.unitsPerEm);
+  }
+
+  /** The first font of `fontId`'s chain that has a glyph for `ch` (parsing fallbacks only when reached), or null. */
+  private glyphOf(fontId: string, ch: string): { f: LoadedFont; g: Glyph } | null {
+    const key = `${fontId}\u0000${ch}`;
+    let hit = this.charCache.get(key);
+    if (hit === undefined) {
+      hit = null;
+      for (const id of this.fallbackChain(fontId)) {
+        const slot = this.slots.get(id)!;
+        // a fallback file that cannot be read is skipped (its characters are then named as missing); the chosen one throws
+        if (id !== fontId && slot.broken) continue;
+        let f: LoadedFont;
+        try {
+          f = this.load(slot);
+        } catch (e) {
+          if (id === fontId) throw e;
+          slot.broken = true;
+          continue;
+        }
+        const g = f.font.charToGlyph(ch);
+        if (g.index !== 0) {
+          hit = { f, g };
+          break;
+        }
+      }
+      if (this.charCache.size > CHAR_CACHE) this.charCache.clear();
+      this.charCache.set(key, hit);
+    }
+    return hit;
+  }
+
+  private missingMessage(fontId: string, missing: string[]): string {
+    const chars = missing.map((c) => `'${c}'`).join(', ');
+    const [chosen, ...rest] = this.fallbackChain(fontId).map((id) => this.slots.get(id)!.name);
+    if (!rest.length) return `the font '${chosen}' has no glyph for ${chars}`;
+    return `the font '${chosen}' has no glyph for ${chars}, nor do its fallbacks (${rest.join(', ')}); use other characters`;
+  }
+
+  private slot(fontId: string): Slot {
+    const s = this.slots.get(fontId);
+    if (!s) throw new UserError(`font '${fontId}' is not installed; available: ${this.ids().join(', ') || 'none'}`);
+    return s;
+  }
+
+  /** Parses a font on first use. */
+  private load(s: Slot): LoadedFont {
+    if (s.loaded) return s.loaded;
+    const b = s.bytes!;
+    let font: Font;
+    try {
+      font = opentype.parse(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer);
+    } catch {
+      throw new UserError(`the font file for '${s.id}' (${s.name}) cannot be read`);
+    }
+    const cap = font.tables.os2?.sCapHeight || font.ascender * 0.7;
+    s.loaded = { id: s.id, name: s.name, font, capHeight: cap };
+    s.bytes = undefined;
+    return s.loaded;
   }
 
   /** A glyph's contours in font units (y up), cached per font, glyph and tolerance. */
-  private glyphPolygons(fontId: string, f: LoadedFont, g: Glyph, tol: number): Polygons {
-    const key = `${fontId}\u0000${g.index}\u0000${tol.toPrecision(3)}`;
+  private glyphPolygons(f: LoadedFont, g: Glyph, tol: number): Polygons {
+    const key = `${f.id}\u0000${g.index}\u0000${tol.toPrecision(3)}`;
     let polys = this.glyphCache.get(key);
     if (!polys) {
       polys = flatten(g.getPath(0, 0, f.font.unitsPerEm).commands, tol);
-      if (this.glyphCache.size > 4000) this.glyphCache.clear();
+      if (this.glyphCache.size > GLYPH_CACHE) this.glyphCache.clear();
       this.glyphCache.set(key, polys);
     }
     return polys;
   }
-}
-
-/** Path commands (y down, as opentype.js gives them) → closed polygons with y up. */
-function flatten(cmds: PathCommand[], tol: number): Polygons {
-  const out: Polygons = [];
-  let cur: [number, number][] = [];
-  let x = 0;
-  let y = 0;
-  const push = (px: number, py: number) => {
-    const last = cur[cur.length - 1];
-    if (!last || Math.abs(last[0] - px) > 1e-9 || Math.abs(last[1] + py) > 1e-9) cur.push([px, -py]);
-  };
-  const close = () => {
-    if (cur.length > 2) {
-      const a = cur[0]!;
-      const b = cur[cur.length - 1]!;
-      if (Math.abs(a[0] - b[0]) < 1e-9 && Math.abs(a[1] - b[1]) < 1e-9) cur.pop();
-      if (cur.length > 2) out.push(cur);
-    }
-    cur = [];
-  };
-  for (const c of cmds) {
-    if (c.type === 'M') {
-      close();
-      x = c.x!;
-      y = c.y!;
-      push(x, y);
-    } else if (c.type === 'L') {
-      x = c.x!;
-      y = c.y!;
-      push(x, y);
-    } else if (c.type === 'Q') {
-      const n = segments(Math.hypot(c.x1! - x, c.y1! - y) + Math.hypot(c.x! - c.x1!, c.y! - c.y1!), tol);
-      for (let i = 1; i <= n; i++) {
-        const t = i / n;
-        const u = 1 - t;
-        push(u * u * x + 2 * u * t * c.x1! + t * t * c.x!, u * u * y + 2 * u * t * c.y1! + t * t * c.y!);
-      }
-      x = c.x!;
-      y = c.y!;
-    } else if (c.type === 'C') {
-      const len = Math.hypot(c.x1! - x, c.y1! - y) + Math.hypot(c.x2! - c.x1!, c.y2! - c.y1!) + Math.hypot(c.x! - c.x2!, c.y! - c.y2!);
-      const n = segments(len, tol);
-      for (let i = 1; i <= n; i++) {
-        const t = i / n;
-        const u = 1 - t;
-        push(
-          u * u * u * x + 3 * u * u * t * c.x1! + 3 * u * t * t * c.x2! + t * t * t * c.x!,
-          u * u * u * y + 3 * u * u * t * c.y1! + 3 * u * t * t * c.y2! + t * t * t * c.y!,
-        );
-      }
-      x = c.x!;
-      y = c.y!;
-    } else if (c.type === 'Z') close();
-  }
-  close();
-  return out;
-}
-
-/** Segments for a curve of control-polygon length `len` so the chord error stays under `tol` (approx.). */
-function segments(len: number, tol: number): number {
-  return Math.max(1, Math.min(64, Math.ceil(Math.sqrt(len / (8 * Math.max(tol, 1e-6))))));
 }
