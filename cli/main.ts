@@ -19,13 +19,16 @@ Usage:
                  [--quality preview|final] [--printer ID] [--force] --out FILE.stl|FILE.3mf|FILE.glb|FILE.usdz [--json]
   atelier check <model-id | model.json | design.json | file.3mf> [--set NAME=VALUE]... [--preset NAME] [--printer ID] [--json]
   atelier batch <orders.csv | orders.json> --out-dir DIR [--format 3mf|stl] [--jobs N] [--name TEMPLATE] [--fix]
+  atelier batch <orders.csv | orders.json> --out-dir DIR --queue redis://HOST:PORT [--format 3mf|stl] [--name TEMPLATE] [--fix]
+  atelier worker --queue redis://HOST:PORT [--jobs N]
+  atelier orders serve --queue redis://HOST:PORT --out-dir DIR [--token-file FILE] [--mapping FILE] [--port N] [--host 127.0.0.1]
   atelier serve [--port N] [--host 127.0.0.1]
   atelier --help | --version
 
 Exit codes: 0 success; 1 not printable (check, export without --force) or some batch orders failed;
 2 bad input (the message says what is wrong and what is allowed); 70 internal error.`;
 
-const COMMANDS = ['list', 'info', 'export', 'check', 'batch', 'serve'];
+const COMMANDS = ['list', 'info', 'export', 'check', 'batch', 'worker', 'orders', 'serve'];
 
 async function dispatch(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
@@ -53,6 +56,10 @@ async function dispatch(argv: string[]): Promise<number> {
       return (await import('./commands/check')).runCheck(rest);
     case 'batch':
       return (await import('./batch/run')).runBatch(rest);
+    case 'worker':
+      return (await import('./commands/worker')).runWorker(rest);
+    case 'orders':
+      return (await import('./commands/orders')).runOrders(rest);
     case 'serve':
       return (await import('./commands/serve')).runServe(rest);
     default:

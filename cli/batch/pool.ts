@@ -3,7 +3,8 @@
 import { Worker } from 'node:worker_threads';
 import type { OrderJob, OrderResult, WorkerMessage } from './protocol';
 
-const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
+/** The worker thread's entry, beside this module both in the sources and in the bundle (dist/cli/). */
+export const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
 
 export interface PoolEvents {
   onResult(job: OrderJob, result: OrderResult): void;

@@ -34,6 +34,8 @@ export interface OrderDone {
 export interface OrderFailed {
   status: 'failed';
   error: string;
+  /** `order`: the order itself is wrong (no retry helps); `internal`: a crash or an unwritable folder (a retry may help). */
+  kind?: 'order' | 'internal';
 }
 
 export type OrderResult = OrderDone | OrderFailed;

@@ -1,6 +1,7 @@
 // Where the order queue lives: parses a `redis://[user:pass@]HOST:PORT[/DB]` address into connection options and
 // checks, with a bounded wait, that a Redis answers there; failures are UserErrors that say how to start one.
 // Node only; imports core/errors and ioredis, never the batch or the geometry.
+import type { RedisOptions as QueueRedisOptions } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
 import { UserError } from '../../core/errors';
 
@@ -53,6 +54,12 @@ export function redisOptions(a: RedisAddress): RedisOptions {
     maxRetriesPerRequest: null,
     retryStrategy: (times) => Math.min(100 * times, 2000),
   };
+}
+
+/** The same options typed for BullMQ (whose type wants a retry function, never null). */
+export function queueConnection(a: RedisAddress): QueueRedisOptions {
+  const { retryStrategy: _unused, ...rest } = redisOptions(a);
+  return { ...rest, retryStrategy: (times: number) => Math.min(100 * times, 2000) };
 }
 
 /** Waits at most `waitMs` for a PONG from the Redis at `text`; a UserError (exit 2) that says what to do if none. */

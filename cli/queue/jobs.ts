@@ -1,7 +1,8 @@
 // What an order is on the queue: the queue's name, the job data a worker needs, and the job id made from the order id
 // and its row (plus a short hash of where it goes), so a resubmitted batch finds its jobs instead of adding twins.
-// Node-free apart from node:crypto; must not import bullmq (workers and the coordinator share it).
+// Node-free apart from node:crypto and node:path; must not import bullmq (workers and the coordinator share it).
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import type { OutFormat } from '../encode';
 
 export const QUEUE_NAME = 'atelier-orders';
@@ -17,6 +18,8 @@ export interface QueueJobData {
   /** Temp folder on the same filesystem as `file`. */
   tempDir: string;
   format: OutFormat;
+  /** --fix: a design that breaks a rule is made as the nearest valid one. */
+  fix?: boolean;
 }
 
 /**
@@ -26,4 +29,25 @@ export interface QueueJobData {
 export function jobIdFor(d: Pick<QueueJobData, 'order' | 'row' | 'file'>, contentKey: string): string {
   const hash = createHash('sha256').update(JSON.stringify([d.file, contentKey])).digest('hex').slice(0, 12);
   return `${encodeURIComponent(d.order)}@${d.row}~${hash}`;
+}
+
+/** Most tries of an order that fails with an internal error (a crash, a folder out of reach); a bad order gets one. */
+export const MAX_ATTEMPTS = 3;
+
+/**
+ * Checks job data read from Redis before a worker acts on it (anyone who can reach the Redis can add jobs): the
+ * fields a build needs, absolute paths, the temp folder beside the file, the extension of the format.
+ * Returns the problem, or null.
+ */
+export function jobDataProblem(x: unknown): string | null {
+  if (typeof x !== 'object' || x === null) return 'job data is not an object';
+  const d = x as Record<string, unknown>;
+  const isRecord = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (typeof d.order !== 'string' || typeof d.model !== 'string' || typeof d.row !== 'number') return 'job data lacks order, model or row';
+  if (!isRecord(d.params) || !isRecord(d.materials)) return 'job data lacks params or materials';
+  if (d.format !== '3mf' && d.format !== 'stl') return `job data has an unknown format ${JSON.stringify(d.format)}`;
+  if (typeof d.file !== 'string' || !path.isAbsolute(d.file) || d.file.split(/[\\/]/).includes('..')) return 'job data has no absolute file path';
+  if (!d.file.toLowerCase().endsWith(`.${d.format}`)) return `job file ${d.file} does not end in .${d.format}`;
+  if (typeof d.tempDir !== 'string' || d.tempDir !== path.join(path.dirname(d.file), '.atelier-tmp')) return 'job temp folder is not beside its file';
+  return null;
 }

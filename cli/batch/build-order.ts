@@ -1,0 +1,108 @@
+// The per-order build shared by the one-machine batch (worker threads) and the queue workers: model → design (with
+// --fix, the nearest valid one) → mesh → file written atomically, and the error classified: a bad order (its input
+// is wrong; trying again cannot help) or an internal error (a crash, a folder out of reach; worth another try).
+// Node only; imports core/ and cli/ only, never bullmq or worker_threads.
+import { massAndCost } from '../../core/check';
+import { formatProblem, isUserError } from '../../core/errors';
+import { summarizeBuild } from '../../core/pipeline';
+import { catalogData, loadCatalogModel, type CatalogData, type LoadedModel } from '../catalog';
+import { encode, type OutFormat } from '../encode';
+import { applyOrRefuse, changesJson } from '../fix';
+import { writeFileAtomicSync } from '../fs-atomic';
+import { round } from '../output';
+import { buildRequest, type BuildRequest } from '../runtime';
+import type { OrderDone } from './protocol';
+
+/** What one order needs to be built: the same fields for a worker thread's job and a queue job. */
+export interface OrderSpec {
+  order: string;
+  model: string;
+  params: Record<string, unknown>;
+  materials: Record<string, string>;
+  /** Absolute output path. */
+  file: string;
+  /** Folder for the temp file, on the same filesystem as `file`. */
+  tempDir: string;
+  format: OutFormat;
+  fix?: boolean;
+}
+
+/** `order`: the order itself is wrong (no retry helps); `internal`: anything else (a retry may succeed). */
+export type FailureKind = 'order' | 'internal';
+
+export type BuildOutcome = OrderDone | { status: 'failed'; kind: FailureKind; error: string };
+
+const firstLine = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
+
+/** The one-line message and kind of a thrown error. */
+export function classifyError(e: unknown): { kind: FailureKind; error: string } {
+  if (isUserError(e)) return { kind: 'order', error: e.problems.map(formatProblem).join('; ') };
+  return { kind: 'internal', error: `internal error: ${firstLine(e)}` };
+}
+
+/** Builds orders with one catalog, keeping each model loaded (or its loading error) for the next order. */
+export class OrderBuilder {
+  private readonly models = new Map<string, LoadedModel | Error>();
+
+  constructor(readonly data: CatalogData = catalogData()) {}
+
+  modelFor(id: string): LoadedModel {
+    let m = this.models.get(id);
+    if (!m) {
+      try {
+        m = loadCatalogModel(id, this.data);
+      } catch (e) {
+        m = e as Error;
+      }
+      this.models.set(id, m);
+    }
+    if (m instanceof Error) throw m;
+    return m;
+  }
+
+  private request(o: Pick<OrderSpec, 'order' | 'model' | 'params' | 'materials'>): BuildRequest {
+    const subject = { kind: 'model' as const, loaded: this.modelFor(o.model), source: `order ${o.order}`, sourceFormat: 'catalog' as const };
+    return { subject, sets: o.params, materials: o.materials, quality: 'final', name: `Order ${o.order}` };
+  }
+
+  /**
+   * Checks an order without building it (known model, allowed values and materials, its rules kept or, with fix,
+   * fixable): throws the UserError a build would. No geometry, so a queue can refuse a bad order before it is queued.
+   */
+  validate(o: Pick<OrderSpec, 'order' | 'model' | 'params' | 'materials' | 'fix'>): void {
+    applyOrRefuse(this.request(o), this.data, o.fix === true);
+  }
+
+  async build(job: OrderSpec): Promise<BuildOutcome> {
+    let bytes: Uint8Array;
+    let result: OrderDone;
+    try {
+      const loaded = this.modelFor(job.model);
+      // a broken rule fails the order with the fix to type, or (--fix) is changed to the nearest valid design
+      const fixed = applyOrRefuse(this.request(job), this.data, job.fix === true);
+      const built = await buildRequest(fixed.req, this.data);
+      bytes = await encode(job.format, { model: loaded.model, design: built.design, build: built.build, materials: this.data.materials });
+      const s = summarizeBuild(built.build);
+      const mc = massAndCost(built.build, this.data.materials);
+      result = {
+        status: 'done',
+        triangles: s.triangles,
+        bbox: s.bbox,
+        volume: s.volume,
+        mass: round(mc.massGrams, 2),
+        cost: round(mc.cost, 2),
+        currency: mc.currency,
+        ...(fixed.fixes.length ? { fixed: changesJson(fixed.fixes) } : {}),
+      };
+    } catch (e) {
+      return { status: 'failed', ...classifyError(e) };
+    }
+    try {
+      writeFileAtomicSync(job.file, bytes, job.tempDir);
+    } catch (e) {
+      // the order is fine; the folder is not (full disk, a shared mount gone): another try, maybe elsewhere, may work
+      return { status: 'failed', kind: 'internal', error: isUserError(e) ? e.problems.map(formatProblem).join('; ') : `internal error: ${firstLine(e)}` };
+    }
+    return result;
+  }
+}
