@@ -1,9 +1,27 @@
 // User-facing errors as values: every problem a person can meet names what is wrong, where, and what is allowed.
 // Pure TypeScript; imports nothing. Shared by every core module, the CLI and the UI.
 
+/** A measured value: unit 'mm' is a length the UI shows in the customer's unit (mm or inches); others ('deg', '%',
+ *  'g', 's', 'count', 'cm3') keep their unit. The UI writes the number in the customer's number format. */
+export interface QuantityParam {
+  value: number;
+  unit: string;
+}
+/** Text in several languages (`{ en, "pt-BR" }`, from a model file): the UI picks the customer's language. */
+export type TextParam = { en: string } & Record<string, string>;
+/** A value in a message: text shown as is, a number or a quantity the UI formats, model text it translates. */
+export type MessageParam = string | number | QuantityParam | TextParam;
+
+/** A message a UI can translate: `code` names the sentence, `params` fill it; `message` is the English. */
+export interface Coded {
+  /** Stable id of the sentence, e.g. `check.tooBig`; every UI language has it (renderer/ui/i18n). */
+  code?: string;
+  params?: Record<string, MessageParam>;
+}
+
 /** One problem found in user input (a model file, a design, a parameter value, an order row). */
-export interface Problem {
-  /** A sentence a person understands: what is wrong and what is allowed. */
+export interface Problem extends Coded {
+  /** A sentence a person understands: what is wrong and what is allowed. In English; see `code`. */
   message: string;
   /** JSON path of the offending value, e.g. `$.parameters[2].max`, when it comes from a file. */
   path?: string;

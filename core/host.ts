@@ -1,12 +1,15 @@
 // The contract between the UI (renderer) and its host: Electron's main process or the browser host.
 // Types plus runtime validators for every call's payload, used by the IPC wrapper in main/ and by renderer/host/.
 // Pure TypeScript: no DOM, no Node, no Electron.
+import type { Translations } from './model/types';
 
 /** A product in the catalog as the gallery shows it. */
 export interface CatalogEntry {
   id: string;
+  /** English; `translations` holds the name and description in every language the model file gives. */
   name: string;
   description: string;
+  translations?: { name?: Translations; description?: Translations };
   tags: string[];
   /** URL the renderer can load (atelier:// in Electron, http(s) in the browser). */
   thumbnailUrl: string;

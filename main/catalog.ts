@@ -5,6 +5,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { UserError } from '../core/errors';
+import { catalogTranslations, englishOf } from '../core/model/localize';
 import { resolveInsideFolder } from '../node/safe-path';
 import type { CatalogEntry, FontEntry, HostCatalogData, ModelSource } from '../core/host';
 
@@ -108,8 +109,9 @@ export async function scanCatalog(assetsDir: string, assetsUrl: string): Promise
       file,
       entry: {
         id,
-        name: typeof m.name === 'string' ? m.name : id,
-        description: typeof m.description === 'string' ? m.description : '',
+        name: englishOf(m.name) ?? id,
+        description: englishOf(m.description) ?? '',
+        ...catalogTranslations(m),
         tags: Array.isArray(m.tags) ? m.tags.filter((t): t is string => typeof t === 'string') : [],
         thumbnailUrl: thumb,
       },

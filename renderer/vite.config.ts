@@ -9,6 +9,8 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig, type Connect, type Plugin } from 'vite';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { resolveInsideFolder } from '../node/safe-path';
+import { catalogTranslations, englishOf } from '../core/model/localize';
+import type { CatalogEntry } from '../core/host';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const assetsRoot = path.resolve(here, '../assets');
@@ -16,7 +18,7 @@ const assetsRoot = path.resolve(here, '../assets');
 // ---- catalog-index.json: a static server cannot list folders, so the build writes the catalog's index ----
 
 interface CatalogIndex {
-  models: { id: string; name: string; description: string; tags: string[]; file: string; thumbnail?: string }[];
+  models: { id: string; name: string; description: string; translations?: CatalogEntry['translations']; tags: string[]; file: string; thumbnail?: string }[];
   printers: string[];
 }
 
@@ -51,8 +53,9 @@ function buildCatalogIndex(assetsRoot: string): CatalogIndex {
     const thumb = typeof m.thumbnail === 'string' && !m.thumbnail.split('/').includes('..') ? `${dir}${m.thumbnail}` : undefined;
     models.push({
       id,
-      name: typeof m.name === 'string' ? m.name : id,
-      description: typeof m.description === 'string' ? m.description : '',
+      name: englishOf(m.name) ?? id,
+      description: englishOf(m.description) ?? '',
+      ...catalogTranslations(m),
       tags: Array.isArray(m.tags) ? m.tags.filter((t): t is string => typeof t === 'string') : [],
       file: rel,
       ...(thumb ? { thumbnail: thumb } : {}),

@@ -2,11 +2,12 @@
 // much not, and whether turning it would), closed and manifold, positive volume, thin features, the model's own
 // constraints; plus volume, mass and material cost. Pure TypeScript.
 
-import type { Problem } from '../errors';
+import type { Coded, MessageParam, Problem, QuantityParam } from '../errors';
 import { evalBoolean, evalNumber, type Scope } from '../expr';
 import type { BuildResult } from '../geometry/mesh-data';
 import { checkConstraints } from '../model/values';
 import type { MaterialCatalog, ProductModel } from '../model/types';
+import { textAll } from '../model/localize';
 import { filamentSlots } from '../export/filament-slots';
 import { massAndCost } from './mass';
 
@@ -29,7 +30,8 @@ export interface PrinterProfile {
 /** The filament count of a printer profile (a profile without one takes a single filament). */
 export const filamentCount = (p: PrinterProfile): number => p.filaments ?? 1;
 
-export interface CheckItem {
+/** `message` is English; `code` and `params` let a UI say it in the customer's language (core/errors.ts). */
+export interface CheckItem extends Coded {
   id: 'fits' | 'manifold' | 'volume' | 'feature' | 'constraint' | 'material' | 'filaments';
   ok: boolean;
   severity: 'error' | 'warning' | 'info';
@@ -51,6 +53,8 @@ export interface CheckReport {
 }
 
 const mm = (v: number) => `${Math.round(v * 100) / 100} mm`;
+const len = (v: number): QuantityParam => ({ value: Math.round(v * 100) / 100, unit: 'mm' });
+const sizeParams = (prefix: string, [x, y, z]: readonly number[]): Record<string, MessageParam> => ({ [`${prefix}X`]: len(x!), [`${prefix}Y`]: len(y!), [`${prefix}Z`]: len(z!) });
 
 /** How the design's box relates to the build volume: as placed, turned 90° about Z, or laid on a side. */
 export function fitInVolume(size: [number, number, number], vol: PrinterProfile['buildVolume']): CheckReport['fits'] {
@@ -88,22 +92,28 @@ export function checkPrintability(build: BuildResult, model: ProductModel, scope
   const size: [number, number, number] = [0, 1, 2].map((k) => build.bbox.max[k]! - build.bbox.min[k]!) as [number, number, number];
   const fits = fitInVolume(size, printer.buildVolume);
   const bv = printer.buildVolume;
-  if (fits.fits) items.push({ id: 'fits', ok: true, severity: 'info', message: `Fits the ${printer.name} (${mm(size[0])} × ${mm(size[1])} × ${mm(size[2])} in ${bv.x} × ${bv.y} × ${bv.z} mm).` });
+  if (fits.fits)
+    items.push({
+      id: 'fits', ok: true, severity: 'info', code: 'check.fits', params: { printer: printer.name, ...sizeParams('size', size), ...sizeParams('volume', [bv.x, bv.y, bv.z]) },
+      message: `Fits the ${printer.name} (${mm(size[0])} × ${mm(size[1])} × ${mm(size[2])} in ${bv.x} × ${bv.y} × ${bv.z} mm).`,
+    });
   else {
     const too = ['wide', 'deep', 'tall'].flatMap((w, k) => (fits.over[k]! > 1e-6 ? [`${mm(fits.over[k]!)} too ${w}`] : []));
     const hint = fits.rotated === 'z90' ? ' Turning it a quarter turn on the bed would fit.' : fits.rotated === 'side' ? ' Laying it on its side would fit.' : ' It does not fit in any orientation: choose a larger printer or a smaller size.';
-    items.push({ id: 'fits', ok: false, severity: 'error', message: `Too big for the ${printer.name}: ${too.join(', ')}.${hint}` });
+    // code: check.tooBig.<how it would fit>; params: the excess along each axis that is too large (0 = not too large)
+    const over = Object.fromEntries(['wide', 'deep', 'tall'].map((w, k) => [w, len(fits.over[k]! > 1e-6 ? fits.over[k]! : 0)]));
+    items.push({ id: 'fits', ok: false, severity: 'error', code: `check.tooBig.${fits.rotated ?? 'none'}`, params: { printer: printer.name, ...over }, message: `Too big for the ${printer.name}: ${too.join(', ')}.${hint}` });
   }
   const broken = build.parts.filter((p) => !(p.volume > 0) || p.mesh.indices.length < 12);
   items.push(
     broken.length
-      ? { id: 'manifold', ok: false, severity: 'error', message: `Part ${broken.map((p) => `'${p.name}'`).join(', ')} is not a closed solid.` }
-      : { id: 'manifold', ok: true, severity: 'info', message: `Every part is a closed, watertight solid (${build.parts.length} part${build.parts.length > 1 ? 's' : ''}).` },
+      ? { id: 'manifold', ok: false, severity: 'error', code: 'check.notClosed', params: { parts: broken.map((p) => `'${p.name}'`).join(', ') }, message: `Part ${broken.map((p) => `'${p.name}'`).join(', ')} is not a closed solid.` }
+      : { id: 'manifold', ok: true, severity: 'info', code: 'check.closed', params: { count: build.parts.length }, message: `Every part is a closed, watertight solid (${build.parts.length} part${build.parts.length > 1 ? 's' : ''}).` },
   );
   items.push(
     build.volume > 0
-      ? { id: 'volume', ok: true, severity: 'info', message: `Volume ${Math.round(build.volume / 10) / 100} cm³.` }
-      : { id: 'volume', ok: false, severity: 'error', message: 'The design has no volume.' },
+      ? { id: 'volume', ok: true, severity: 'info', code: 'check.volume', params: { volume: { value: Math.round(build.volume / 10) / 100, unit: 'cm3' } }, message: `Volume ${Math.round(build.volume / 10) / 100} cm³.` }
+      : { id: 'volume', ok: false, severity: 'error', code: 'check.noVolume', message: 'The design has no volume.' },
   );
   for (const f of model.features ?? []) {
     if (f.when && !evalBoolean(f.when, scope, `feature ${f.id} when`)) continue;
@@ -113,17 +123,24 @@ export function checkPrintability(build: BuildResult, model: ProductModel, scope
       id: 'feature',
       ok,
       severity: ok ? 'info' : 'error',
+      code: ok ? 'check.featureOk' : 'check.featureThin',
+      params: { feature: textAll(f, 'label'), thickness: len(t), printer: printer.name, min: len(printer.minFeature) },
       message: ok
         ? `${f.label}: ${mm(t)}, thick enough for the ${printer.name} (at least ${mm(printer.minFeature)}).`
         : `${f.label} is ${mm(t)} thick; the ${printer.name} needs at least ${mm(printer.minFeature)}.`,
     });
   }
   const violated: Problem[] = checkConstraints(model, scope);
-  for (const v of violated) items.push({ id: 'constraint', ok: false, severity: 'error', message: v.message, ...(v.parameter ? { parameter: v.parameter } : {}) });
+  for (const v of violated)
+    items.push({ id: 'constraint', ok: false, severity: 'error', message: v.message, ...(v.code ? { code: v.code, params: v.params } : {}), ...(v.parameter ? { parameter: v.parameter } : {}) });
   for (const p of build.parts) {
     const m = materials.materials.find((x) => x.id === p.material);
     if (m && m.process !== 'any' && m.process !== printer.process)
-      items.push({ id: 'material', ok: false, severity: 'error', message: `${m.name} (part '${p.name}') is for ${m.process.toUpperCase()} printers; the ${printer.name} is ${printer.process.toUpperCase()}.` });
+      items.push({
+        id: 'material', ok: false, severity: 'error', code: 'check.wrongProcess',
+        params: { material: textAll(m, 'name'), part: p.name, process: m.process.toUpperCase(), printer: printer.name, printerProcess: printer.process.toUpperCase() },
+        message: `${m.name} (part '${p.name}') is for ${m.process.toUpperCase()} printers; the ${printer.name} is ${printer.process.toUpperCase()}.`,
+      });
   }
   if (printer.process === 'fdm') items.push(filamentItem(build, printer, materials));
   const mc = massAndCost(build, materials);

@@ -8,6 +8,7 @@ export { modelJsonSchema, LIMITS } from './schema';
 export {
   coerce,
   valueProblem,
+  valueIssue,
   defaultValues,
   presetValues,
   resolveValues,
@@ -15,4 +16,6 @@ export {
   checkConstraints,
   isParameterVisible,
 } from './values';
-export type { ValueContext } from './values';
+export type { ValueContext, ValueIssue } from './values';
+export { localize, textOf, textAll, englishOf, isTranslations, missingLocales, TEXT_LOCALES } from './localize';
+export type { TextLocale, HasTranslations } from './localize';

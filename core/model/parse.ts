@@ -7,6 +7,7 @@ import { locateProblems, readJson } from './json-source';
 import { LIMITS, ModelSchema } from './schema';
 import { semanticProblems, type SemanticOptions } from './semantic';
 import { isObject, show, validateAgainst } from './validate';
+import { englishOf, isTranslations, splitModelTranslations, TEXT_LOCALES } from './localize';
 import { DESIGN_FORMAT, MODEL_FORMAT, type Design, type MaterialCatalog, type ProductModel } from './types';
 
 const schemaRoot = JSON.parse(JSON.stringify(ModelSchema)) as Record<string, unknown>;
@@ -26,7 +27,7 @@ export function validateModelJson(json: unknown, opts: ParseModelOptions = {}, l
     throw new UserError(locate([{ path: '$.format', message: `this file is in format ${json.format}, which this version of Atelier does not know; it reads ${MODEL_FORMAT}. Update Atelier to open it.` }]));
   const structural = validateAgainst(json, schemaRoot, { root: schemaRoot, maxDepth: LIMITS.depth * 2 + 8 });
   if (structural.length) throw new UserError(locate(structural));
-  const model = json as ProductModel;
+  const model = splitModelTranslations(json as Record<string, unknown>) as unknown as ProductModel;
   const semantic = semanticProblems(model, opts);
   if (semantic.length) throw new UserError(locate(semantic));
   return model;
@@ -86,7 +87,7 @@ export function parseMaterialCatalog(text: string, file?: string): MaterialCatal
     if (typeof m.id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(m.id)) problems.push({ path: `${path}.id`, message: 'id must be kebab-case text' });
     else if (ids.has(m.id)) problems.push({ path: `${path}.id`, message: `id '${m.id}' is used twice` });
     else ids.add(m.id);
-    if (typeof m.name !== 'string') problems.push({ path: `${path}.name`, message: 'name must be text' });
+    problems.push(...textProblems(m.name, `${path}.name`));
     if (!['fdm', 'sla', 'any'].includes(m.process as string)) problems.push({ path: `${path}.process`, message: 'process must be fdm, sla or any' });
     if (typeof m.color !== 'string' || !/^#[0-9a-fA-F]{6}$/.test(m.color)) problems.push({ path: `${path}.color`, message: 'color must be #rrggbb' });
     for (const k of ['density', 'pricePerKg'] as const)
@@ -96,5 +97,23 @@ export function parseMaterialCatalog(text: string, file?: string): MaterialCatal
     return undefined;
   });
   if (problems.length) throw new UserError(locateProblems(src, problems, file));
-  return v as unknown as MaterialCatalog;
+  const materials = v.materials.map((m) => {
+    const o = m as Record<string, unknown>;
+    return isTranslations(o.name) ? { ...o, name: o.name.en, translations: { name: { ...o.name } } } : o;
+  });
+  return { ...v, materials } as unknown as MaterialCatalog;
+}
+
+/** Problems of a text given as a string or `{ "en": …, "pt-BR": … }` (outside the model schema, e.g. materials). */
+function textProblems(v: unknown, path: string): Problem[] {
+  if (typeof v === 'string') return [];
+  if (!isObject(v)) return [{ path, message: 'must be text, or translations like { "en": "PLA White", "pt-BR": "PLA branco" }' }];
+  const out: Problem[] = [];
+  if (englishOf(v) === undefined) out.push({ path, message: 'a translated text needs "en", its English' });
+  for (const [k, x] of Object.entries(v)) {
+    const at = `${path}[${JSON.stringify(k)}]`;
+    if (!(TEXT_LOCALES as readonly string[]).includes(k)) out.push({ path: at, message: `"${k}" is not a language Atelier offers; use ${TEXT_LOCALES.join(', ')}` });
+    else if (typeof x !== 'string') out.push({ path: at, message: `must be text, got ${show(x)}` });
+  }
+  return out;
 }

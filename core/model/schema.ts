@@ -3,6 +3,7 @@
 // Keep in step with ./types.ts. Unions carry `discriminator: 'type'` so errors name the right branch.
 
 import { Type, type TSchema } from '@sinclair/typebox';
+import { TEXT_LOCALES } from './localize';
 
 /** Limits that make hostile files fail fast; generous for real products. */
 export const LIMITS = {
@@ -18,6 +19,18 @@ export const LIMITS = {
 
 const Id = Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$', maxLength: LIMITS.id, description: 'Identifier used in expressions' });
 const Text = (description: string, maxLength = LIMITS.text) => Type.String({ maxLength, description });
+/** Text a customer reads: English, or `{ "en": …, "pt-BR": … }` (English required). ./validate.ts words its problems. */
+const Localized = (description: string, maxLength = LIMITS.text) =>
+  Type.Union(
+    [
+      Type.String({ maxLength, description: `${description} (English)` }),
+      Type.Object(
+        Object.fromEntries(TEXT_LOCALES.map((l) => [l, l === 'en' ? Type.String({ maxLength }) : Type.Optional(Type.String({ maxLength }))])),
+        { additionalProperties: false, localized: true, description: `${description}, by language: English ("en") and its translations` },
+      ),
+    ],
+    { description },
+  );
 const Expr = Type.Union([Type.Number(), Type.String({ minLength: 1, maxLength: 4000 })], {
   description: 'A number, or an expression over parameters and derived values, e.g. "width / 2 + 3"',
   exprKind: 'number',
@@ -29,9 +42,9 @@ const Hex = Type.String({ pattern: '^#[0-9a-fA-F]{6}$', description: 'Colour as 
 
 const paramBase = {
   id: Id,
-  label: Text('Label shown to the customer', 80),
-  help: Type.Optional(Text('Help text shown under the control', 400)),
-  group: Type.Optional(Text('Parameters with the same group are shown together', 60)),
+  label: Localized('Label shown to the customer', 80),
+  help: Type.Optional(Localized('Help text shown under the control', 400)),
+  group: Type.Optional(Localized('Parameters with the same group are shown together', 60)),
   visibleWhen: Type.Optional(Cond),
 };
 
@@ -54,7 +67,7 @@ const ChoiceParam = Type.Object(
     ...paramBase,
     default: Type.Union([Type.String({ maxLength: 200 }), Type.Number()]),
     options: Type.Array(
-      Type.Object({ value: Type.Union([Type.String({ maxLength: 200 }), Type.Number()]), label: Text('Option label', 80) }, { additionalProperties: false }),
+      Type.Object({ value: Type.Union([Type.String({ maxLength: 200 }), Type.Number()]), label: Localized('Option label', 80) }, { additionalProperties: false }),
       { minItems: 1, maxItems: 100 },
     ),
   },
@@ -170,8 +183,8 @@ export const ModelSchema = Type.Object(
     $schema: opt(Type.String({ maxLength: 500 })),
     format: Type.Literal('atelier-model/1', { description: 'Format and version of this file' }),
     id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$', maxLength: LIMITS.id, description: 'kebab-case id, unique in a catalog' }),
-    name: Text('Product name', 120),
-    description: Text('One or two sentences for the catalog', 1000),
+    name: Localized('Product name', 120),
+    description: Localized('One or two sentences for the catalog', 1000),
     version: Type.String({ pattern: '^[0-9]+\\.[0-9]+\\.[0-9]+$', description: 'Semantic version of this model, e.g. 1.0.0' }),
     units: Type.Literal('mm'),
     designer: opt(Text('Who designed it', 120)),
@@ -182,7 +195,7 @@ export const ModelSchema = Type.Object(
     constraints: opt(
       Type.Array(
         Type.Object(
-          { expr: Cond, message: Text('What a customer reads when it does not hold', 300), parameters: opt(Type.Array(Id, { maxItems: 20 })) },
+          { expr: Cond, message: Localized('What a customer reads when it does not hold', 300), parameters: opt(Type.Array(Id, { maxItems: 20 })) },
           { additionalProperties: false },
         ),
         { maxItems: 100 },
@@ -193,7 +206,7 @@ export const ModelSchema = Type.Object(
         Type.Object(
           {
             id: Id,
-            label: Text('Feature name', 80),
+            label: Localized('Feature name', 80),
             kind: Type.Union(['wall', 'text-stroke', 'pin', 'gap'].map((k) => Type.Literal(k))),
             thickness: Expr,
             when: opt(Cond),
@@ -208,7 +221,7 @@ export const ModelSchema = Type.Object(
         Type.Object(
           {
             id: Id,
-            name: Text('Preset name', 80),
+            name: Localized('Preset name', 80),
             values: Type.Record(Type.String(), Type.Union([Type.Number(), Type.Boolean(), Type.String({ maxLength: 500 })])),
           },
           { additionalProperties: false },

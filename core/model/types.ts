@@ -12,6 +12,16 @@ export const DESIGN_FORMAT = 'atelier-design/1';
 
 export type ParameterValue = number | boolean | string;
 
+/**
+ * Text a person reads, as a model file may write it: English, or English with translations by language tag
+ * (`{ "en": "Width", "pt-BR": "Largura" }`, languages in ./localize.ts TEXT_LOCALES). After parsing, each text
+ * field holds the English and the object's `translations` the whole value (see ./localize.ts).
+ */
+export type LocalizedText = string | Translations;
+export type Translations = { en: string } & Record<string, string>;
+/** Translations of an object's text fields, present only for fields the file gave as `{ "en": … }`. */
+export type TextTranslations<K extends string> = Partial<Record<K, Translations>>;
+
 interface ParameterBase {
   /** Identifier used in expressions: `[a-zA-Z_][a-zA-Z0-9_]*`, unique across parameters and derived values. */
   id: string;
@@ -21,6 +31,7 @@ interface ParameterBase {
   group?: string;
   /** Expression; the parameter is shown only while it is true. Hidden parameters keep their value. */
   visibleWhen?: string;
+  translations?: TextTranslations<'label' | 'help' | 'group'>;
 }
 
 export interface NumberParameter extends ParameterBase {
@@ -41,6 +52,7 @@ export interface BooleanParameter extends ParameterBase {
 export interface ChoiceOption {
   value: string | number;
   label: string;
+  translations?: TextTranslations<'label'>;
 }
 
 export interface ChoiceParameter extends ParameterBase {
@@ -99,6 +111,7 @@ export interface Constraint {
   message: string;
   /** Parameter ids the message is shown beside. */
   parameters?: string[];
+  translations?: TextTranslations<'message'>;
 }
 
 /** A feature whose thickness a printer must be able to make (text stroke, wall), checked against a printer. */
@@ -109,12 +122,14 @@ export interface Feature {
   /** Thickness in mm. */
   thickness: Expr;
   when?: string;
+  translations?: TextTranslations<'label'>;
 }
 
 export interface Preset {
   id: string;
   name: string;
   values: Record<string, ParameterValue>;
+  translations?: TextTranslations<'name'>;
 }
 
 export interface Part {
@@ -313,6 +328,7 @@ export interface ProductModel {
   features?: Feature[];
   presets?: Preset[];
   parts: Part[];
+  translations?: TextTranslations<'name' | 'description'>;
 }
 
 /** A personalised design: which model, which values, which materials. Saved as `.atelier.json` and in 3MF. */
@@ -343,6 +359,8 @@ export interface Material {
   roughness: number;
   /** Optional alpha 0..1 for translucent resins. */
   alpha?: number;
+  /** Set when the catalog gives the name as `{ "en": …, "pt-BR": … }`; `name` holds the English. */
+  translations?: TextTranslations<'name'>;
 }
 
 export interface MaterialCatalog {

@@ -110,6 +110,7 @@ export function validateAgainst(value: unknown, schema: S, opts: ValidateOptions
     if (!isObject(v)) return add(path, `must be an object, got ${show(v)}`);
     if (!once(v, path)) return;
     const props = (s.properties ?? {}) as S;
+    if (s.localized === true) return walkTranslations(v, props, path, depth);
     const required = (s.required ?? []) as string[];
     for (const r of required) if (!Object.prototype.hasOwnProperty.call(v, r)) add(path, `"${r}" is missing`);
     const pattern = s.patternProperties as S | undefined;
@@ -118,6 +119,18 @@ export function validateAgainst(value: unknown, schema: S, opts: ValidateOptions
       if (Object.prototype.hasOwnProperty.call(props, k)) walk(v[k], props[k] as S, child, depth + 1);
       else if (pattern) walk(v[k], Object.values(pattern)[0] as S, child, depth + 1);
       else if (s.additionalProperties === false) add(child, `"${k}" is not a known property; allowed: ${Object.keys(props).join(', ')}`);
+    }
+  }
+
+  /** `{ "en": …, "pt-BR": … }`: English is required, the other keys must be languages the app offers. */
+  function walkTranslations(v: Record<string, unknown>, props: S, path: string, depth: number): void {
+    const langs = Object.keys(props);
+    const example = `{ ${langs.map((l) => `"${l}": "…"`).join(', ')} }`;
+    if (!Object.prototype.hasOwnProperty.call(v, 'en')) add(path, `a translated text needs "en", its English, e.g. ${example}`);
+    for (const k of Object.keys(v)) {
+      const child = `${path}${/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`}`;
+      if (Object.prototype.hasOwnProperty.call(props, k)) walk(v[k], props[k] as S, child, depth + 1);
+      else add(child, `"${k}" is not a language Atelier offers; use ${langs.join(', ')}`);
     }
   }
 
@@ -153,7 +166,7 @@ function describeSchema(s: S): string {
   if (s.type === 'string') return 'text';
   if (s.type === 'number' || s.type === 'integer') return 'a number';
   if (s.type === 'boolean') return 'true or false';
-  if (s.type === 'object') return 'an object';
+  if (s.type === 'object') return s.localized === true ? 'an object of translations ({ "en": …, "pt-BR": … })' : 'an object';
   if (Array.isArray(s.anyOf)) return (s.anyOf as S[]).map(describeSchema).join(' or ');
   return 'a value';
 }

@@ -2,10 +2,15 @@
 // messages that say what is allowed, evaluation of the scope (parameters + derived values) and constraints.
 // Pure TypeScript.
 
-import { UserError, type Problem } from '../errors';
+import { UserError, type Coded, type MessageParam, type Problem } from '../errors';
 import { compileCached, evalBoolean, ExprError, type Scope, type TextMeasurer, type Value } from '../expr';
 import type { MaterialCatalog, Parameter, ParameterValue, ProductModel } from './types';
 import { closestName } from './names';
+import { textAll } from './localize';
+
+/** Lower-case forms of every language of a text field, for matching what a person typed. */
+const allForms = (o: { translations?: Partial<Record<string, Record<string, string>>> }, field: string, english: string): string[] =>
+  [english, ...Object.values(o.translations?.[field] ?? {})].map((x) => x.toLowerCase());
 
 export interface ValueContext {
   materials?: MaterialCatalog;
@@ -18,44 +23,62 @@ export interface ValueContext {
 const fmt = (n: number) => String(Math.round(n * 1e6) / 1e6);
 const unitOf = (p: Parameter) => ('unit' in p && p.unit && p.unit !== 'count' ? ` ${p.unit}` : '');
 
+/** A problem with a value, in English and as a code with parameters the UI translates (see core/errors.ts). */
+export interface ValueIssue extends Coded {
+  message: string;
+}
+
 /** Why `v` is not a valid value of `p`, or null. `v` is already of a JSON type (not a CLI string). */
 export function valueProblem(p: Parameter, v: unknown, ctx: ValueContext = {}): string | null {
+  return valueIssue(p, v, ctx)?.message ?? null;
+}
+
+/** The parameters every value message names: the parameter's label in every language and its range. */
+function rangeParams(p: Parameter): Record<string, MessageParam> {
+  const q = (n: number): MessageParam => ('unit' in p && p.unit && p.unit !== 'count' ? { value: n, unit: p.unit } : n);
+  return p.type === 'number' || p.type === 'integer' ? { label: textAll(p, 'label'), min: q(p.min), max: q(p.max) } : { label: textAll(p, 'label') };
+}
+
+/** valueProblem with a code: `value.*` (keys in renderer/ui/i18n). */
+export function valueIssue(p: Parameter, v: unknown, ctx: ValueContext = {}): ValueIssue | null {
+  const issue = (code: string, message: string, extra: Record<string, MessageParam> = {}): ValueIssue => ({ message, code, params: { ...rangeParams(p), ...extra } });
   switch (p.type) {
     case 'number':
     case 'integer': {
-      if (typeof v !== 'number' || !Number.isFinite(v)) return `${p.id} must be a number between ${fmt(p.min)} and ${fmt(p.max)}${unitOf(p)}; got ${JSON.stringify(v)}`;
-      if (p.type === 'integer' && !Number.isInteger(v)) return `${p.id} must be a whole number between ${p.min} and ${p.max}; got ${v}`;
-      if (v < p.min || v > p.max) return `${p.id} must be between ${fmt(p.min)} and ${fmt(p.max)}${unitOf(p)}; got ${fmt(v)}`;
+      if (typeof v !== 'number' || !Number.isFinite(v)) return issue('value.notNumber', `${p.id} must be a number between ${fmt(p.min)} and ${fmt(p.max)}${unitOf(p)}; got ${JSON.stringify(v)}`);
+      if (p.type === 'integer' && !Number.isInteger(v)) return issue('value.notWhole', `${p.id} must be a whole number between ${p.min} and ${p.max}; got ${v}`);
+      if (v < p.min || v > p.max) return issue('value.outOfRange', `${p.id} must be between ${fmt(p.min)} and ${fmt(p.max)}${unitOf(p)}; got ${fmt(v)}`);
       return null;
     }
     case 'boolean':
-      return typeof v === 'boolean' ? null : `${p.id} must be true or false; got ${JSON.stringify(v)}`;
+      return typeof v === 'boolean' ? null : issue('value.notBoolean', `${p.id} must be true or false; got ${JSON.stringify(v)}`);
     case 'choice': {
       if (p.options.some((o) => o.value === v)) return null;
-      return `${p.id} must be one of ${p.options.map((o) => JSON.stringify(o.value)).join(', ')}; got ${JSON.stringify(v)}`;
+      return issue('value.notOption', `${p.id} must be one of ${p.options.map((o) => JSON.stringify(o.value)).join(', ')}; got ${JSON.stringify(v)}`);
     }
     case 'text': {
-      if (typeof v !== 'string') return `${p.id} must be text; got ${JSON.stringify(v)}`;
+      if (typeof v !== 'string') return issue('value.notText', `${p.id} must be text; got ${JSON.stringify(v)}`);
       const chars = [...v];
-      if (chars.length > p.maxLength) return `${p.id} may have at most ${p.maxLength} characters; "${v}" has ${chars.length}`;
-      if (p.minLength !== undefined && chars.length < p.minLength) return `${p.id} needs at least ${p.minLength} character(s)`;
-      if (chars.some((c) => c < ' ' || c === '\u007f')) return `${p.id} may not contain control characters or line breaks`;
+      if (chars.length > p.maxLength) return issue('value.tooLong', `${p.id} may have at most ${p.maxLength} characters; "${v}" has ${chars.length}`, { max: p.maxLength, count: chars.length });
+      if (p.minLength !== undefined && chars.length < p.minLength) return issue('value.tooShort', `${p.id} needs at least ${p.minLength} character(s)`, { min: p.minLength });
+      if (chars.some((c) => c < ' ' || c === '\u007f')) return issue('value.controlChars', `${p.id} may not contain control characters or line breaks`);
       if (p.allowedCharacters) {
         const bad = [...new Set(chars.filter((c) => !p.allowedCharacters!.includes(c)))];
-        if (bad.length) return `${p.id}: ${bad.map((c) => `'${c}'`).join(', ')} ${bad.length > 1 ? 'are' : 'is'} not allowed; allowed characters: ${p.allowedCharacters}`;
+        if (bad.length)
+          return issue('value.charsNotAllowed', `${p.id}: ${bad.map((c) => `'${c}'`).join(', ')} ${bad.length > 1 ? 'are' : 'is'} not allowed; allowed characters: ${p.allowedCharacters}`, { chars: bad.join(' '), allowed: p.allowedCharacters });
       }
       const missing = ctx.missingChars?.(p.font, v) ?? [];
-      if (missing.length) return `${p.id}: the font '${p.font}' has no glyph for ${missing.map((c) => `'${c}'`).join(', ')}`;
+      if (missing.length) return issue('value.missingGlyphs', `${p.id}: the font '${p.font}' has no glyph for ${missing.map((c) => `'${c}'`).join(', ')}`, { chars: missing.join(' ') });
       return null;
     }
     case 'color':
-      if (typeof v !== 'string' || !/^#[0-9a-fA-F]{6}$/.test(v)) return `${p.id} must be a colour like #1a2b3c; got ${JSON.stringify(v)}`;
-      if (p.palette && !p.palette.some((c) => c.toLowerCase() === v.toLowerCase())) return `${p.id} must be one of ${p.palette.join(', ')}; got ${v}`;
+      if (typeof v !== 'string' || !/^#[0-9a-fA-F]{6}$/.test(v)) return issue('value.notColor', `${p.id} must be a colour like #1a2b3c; got ${JSON.stringify(v)}`);
+      if (p.palette && !p.palette.some((c) => c.toLowerCase() === v.toLowerCase())) return issue('value.notInPalette', `${p.id} must be one of ${p.palette.join(', ')}; got ${v}`);
       return null;
     case 'material': {
-      if (typeof v !== 'string') return `${p.id} must be a material id; got ${JSON.stringify(v)}`;
+      if (typeof v !== 'string') return issue('value.notMaterial', `${p.id} must be a material id; got ${JSON.stringify(v)}`);
       const allowed = p.options ?? ctx.materials?.materials.map((m) => m.id);
-      if (allowed && !allowed.includes(v)) return `${p.id} must be one of ${allowed.join(', ')}; got "${v}"`;
+      if (allowed && !allowed.includes(v)) return issue('value.notMaterial', `${p.id} must be one of ${allowed.join(', ')}; got "${v}"`);
       return null;
     }
   }
@@ -81,7 +104,7 @@ export function coerce(p: Parameter, raw: unknown): { value?: ParameterValue; pr
       return { problem: `${p.id} must be true or false (or yes/no); got "${raw}"` };
     }
     case 'choice': {
-      const o = p.options.find((x) => String(x.value) === s) ?? p.options.find((x) => x.label.toLowerCase() === s.toLowerCase());
+      const o = p.options.find((x) => String(x.value) === s) ?? p.options.find((x) => allForms(x, 'label', x.label).includes(s.toLowerCase()));
       if (o) return { value: o.value };
       return { problem: `${p.id} must be one of ${p.options.map((x) => `${x.value} (${x.label})`).join(', ')}; got "${raw}"` };
     }
@@ -97,7 +120,7 @@ export function defaultValues(model: ProductModel): Record<string, ParameterValu
 }
 
 export function presetValues(model: ProductModel, presetId: string): Record<string, ParameterValue> {
-  const pr = (model.presets ?? []).find((p) => p.id === presetId || p.name.toLowerCase() === presetId.toLowerCase());
+  const pr = (model.presets ?? []).find((p) => p.id === presetId || allForms(p, 'name', p.name).includes(presetId.toLowerCase()));
   if (!pr) {
     const list = (model.presets ?? []).map((p) => `${p.id} (${p.name})`);
     throw new UserError(`${model.name} has no preset '${presetId}'; ${list.length ? `presets: ${list.join(', ')}` : 'it has no presets'}`);
@@ -126,8 +149,8 @@ export function resolveValues(
       problems.push({ message: c.problem ?? `${k} has no value`, parameter: k });
       continue;
     }
-    const vp = valueProblem(p, c.value, ctx);
-    if (vp) problems.push({ message: vp, parameter: k });
+    const vp = valueIssue(p, c.value, ctx);
+    if (vp) problems.push({ ...vp, parameter: k });
     else values[k] = c.value;
   }
   return { values, problems };
@@ -176,7 +199,7 @@ export function checkConstraints(model: ProductModel, scope: Scope): Problem[] {
       out.push({ message: e.message, path: `$.constraints[${i}].expr`, parameter: c.parameters?.[0] });
       return;
     }
-    if (!ok) out.push({ message: c.message, ...(c.parameters?.[0] ? { parameter: c.parameters[0] } : {}) });
+    if (!ok) out.push({ message: c.message, code: 'rule.broken', params: { rule: textAll(c, 'message') }, ...(c.parameters?.[0] ? { parameter: c.parameters[0] } : {}) });
   });
   return out;
 }

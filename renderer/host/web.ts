@@ -7,7 +7,7 @@ import { pickFile, pickFileHandle, saveBytes, type FileHandleLike } from './web-
 const RECENT_KEY = 'atelier.recent';
 const MAX_FETCH_BYTES = 128 * 1024 * 1024;
 
-interface CatalogIndexEntry { id: string; name?: string; description?: string; tags?: string[]; file?: string; thumbnail?: string }
+interface CatalogIndexEntry { id: string; name?: string; description?: string; translations?: CatalogEntry['translations']; tags?: string[]; file?: string; thumbnail?: string }
 /** dist/web/catalog-index.json, written by the build (see renderer/catalog-index.ts). */
 interface CatalogIndex { models: CatalogIndexEntry[]; printers: string[] }
 
@@ -70,6 +70,7 @@ export class WebHost implements Host {
       id: e.id,
       name: e.name ?? e.id,
       description: e.description ?? '',
+      ...(e.translations ? { translations: e.translations } : {}),
       tags: e.tags ?? [],
       thumbnailUrl: e.thumbnail ? assetUrl(`models/${e.thumbnail}`) : '',
     }));
