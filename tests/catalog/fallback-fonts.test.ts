@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isUserError } from '../../core/errors';
 import { evalExpr } from '../../core/expr';
 import { createGeometryKernel, type GeometryKernel } from '../../core/geometry';
-import { defaultValues, type ProductModel } from '../../core/model';
+import { defaultValues, evaluateScope, type ProductModel } from '../../core/model';
 import { prepareDesign, valueContextFor } from '../../core/pipeline';
 import { assetReader, loadCatalog } from './catalog-support';
 
@@ -79,9 +79,8 @@ describe('fallback fonts on the catalog', () => {
       const prep = prepareDesign(model, { ...defaultValues(model), name: 'Ana ༀ' }, ctx);
       expect(prep.problems.map((x) => x.message).join('\n')).toMatch(/no glyph for 'ༀ'/);
       // the geometry refuses it too, with the character and the fonts tried
-      // (the value check put the default back: set the name again, keeping the scope's text measurer)
-      const scope = Object.assign(new Map(prep.scope), { measureText: prep.scope.measureText });
-      scope.set('name', 'Ana ༀ');
+      // (the value check put the default back: evaluate the design with the name as typed)
+      const scope = evaluateScope(model, { ...prep.values, name: 'Ana ༀ' }, ctx);
       let message = '';
       try {
         k.build({ model, scope, quality: 'preview', materials: cat.materials }, { fonts: cat.fonts, asset: assetReader(dir) });
