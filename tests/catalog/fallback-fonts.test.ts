@@ -42,6 +42,23 @@ function make(id: string, values: Record<string, unknown>) {
 }
 
 describe('fallback fonts on the catalog', () => {
+  it('every product with a text parameter makes symbol and Japanese names at its defaults', () => {
+    const products = cat.models.filter((m) => m.model.parameters.some((p) => p.type === 'text'));
+    expect(products.length).toBeGreaterThanOrEqual(3);
+    for (const { model, dir } of products) {
+      for (const p of model.parameters) {
+        if (p.type !== 'text') continue;
+        for (const full of NAMES) {
+          const name = [...full].slice(0, p.maxLength).join('').trim();
+          const prep = prepareDesign(model, { ...defaultValues(model), [p.id]: name }, ctx);
+          expect(prep.problems.map((x) => x.message), `${model.id} ${p.id}="${name}"`).toEqual([]);
+          const r = k.build({ model, scope: prep.scope, quality: 'preview', materials: cat.materials }, { fonts: cat.fonts, asset: assetReader(dir) });
+          for (const part of r.parts) expect(part.volume, `${model.id} "${name}" ${part.name}`).toBeGreaterThan(0);
+        }
+      }
+    }
+  });
+
   for (const id of Object.keys(PRODUCTS)) {
     it(`${id} makes names with symbols and Japanese at its defaults`, () => {
       for (const name of NAMES) {
