@@ -76,7 +76,7 @@ describe('autosave and restore', () => {
     const d = await openProduct(page, m.id);
     expect(Number(await field.inputValue())).toBeCloseTo(original, 5);
     expect(shape(d)).toEqual(shape(f0));
-    await page.reload();
+    await page.goto(server.url + '/'); // the catalog: a reload would show the product its address names
     await page.waitForSelector('[data-product]');
     await page.waitForTimeout(300);
     expect(await prompt().count(), 'nothing offered after Discard').toBe(0);
@@ -103,7 +103,7 @@ describe('autosave and restore', () => {
     await page.locator('body').press('Control+s');
     await download;
     await expect.poll(autosaved).toBeNull();
-    await page.reload();
+    await page.goto(server.url + '/'); // the catalog: a reload would show the product its address names
     await page.waitForSelector('[data-product]');
     await page.waitForTimeout(300);
     expect(await prompt().count(), 'a saved design is not offered').toBe(0);
@@ -115,6 +115,8 @@ describe('autosave and restore', () => {
     await nextBuild(page, f1.seq);
     await expect.poll(autosaved, { timeout: 5000 }).not.toBeNull();
     await page.locator('body').press('Control+n');
+    // New with unsaved changes asks first (tests/e2e/navigation.test.ts); going on without saving clears the autosave.
+    await page.locator('[data-testid="leave-prompt"]').getByRole('button', { name: 'Don’t save' }).click();
     await expect.poll(autosaved).toBeNull();
     expect(errors).toEqual([]);
   });

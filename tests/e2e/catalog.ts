@@ -3,14 +3,15 @@
 import { parse as parseJsonc } from 'jsonc-parser';
 
 interface Param { id: string; type: string; unit?: string; min?: number; max?: number; step?: number; default?: unknown; options?: string[]; font?: string; maxLength?: number; visibleWhen?: string }
-export interface CatalogModel { id: string; name: string; parameters: Param[] }
+export interface CatalogModel { id: string; name: string; names: Record<string, string>; parameters: Param[] }
 
 export async function catalogModels(base: string): Promise<CatalogModel[]> {
   const index = (await (await fetch(`${base}/catalog-index.json`)).json()) as { models: { id: string; file: string }[] };
   return Promise.all(
     index.models.map(async (m) => {
-      const json = parseJsonc(await (await fetch(`${base}/assets/models/${m.file}`)).text()) as { name: string; parameters: Param[] };
-      return { id: m.id, name: json.name, parameters: json.parameters ?? [] };
+      const json = parseJsonc(await (await fetch(`${base}/assets/models/${m.file}`)).text()) as { name: string | Record<string, string>; parameters: Param[] };
+      // a model's texts may be given per language ({ "en": …, "pt-BR": … }); the tests run the app in English
+      return { id: m.id, name: typeof json.name === 'string' ? json.name : (json.name.en ?? ''), names: typeof json.name === 'string' ? { en: json.name } : json.name, parameters: json.parameters ?? [] };
     }),
   );
 }

@@ -20,6 +20,7 @@ import { AUTOSAVE_DELAY_MS, clearAutosave, readAutosave, writeAutosave, type Aut
 import { kioskUrlOptions } from '../kiosk/kiosk-config';
 import type { KioskState } from '../kiosk/kiosk.svelte';
 import { kioskHost } from '../kiosk/kiosk-host';
+import { LeaveGuard, hrefFor, productInHash, type Draft } from './leave.svelte';
 
 export interface Printer { id: string; name: string; process: string; buildVolume: { x: number; y: number; z: number }; minFeature?: number }
 
@@ -86,6 +87,11 @@ export class AppState {
 
   private kioskGuard: Host | null = null;
 
+  /** The question before a step that would drop unsaved changes (components/LeavePrompt.svelte answers it). */
+  readonly leave = new LeaveGuard();
+  /** Designs of catalog products left for the catalog in this session: coming back shows them as they were. */
+  private readonly drafts = new Map<string, Draft>();
+
   constructor(private readonly hostImpl: Host, private readonly wasmUrl: string) {}
 
   /** The host; on a kiosk, one that opens no file dialogs and saves only to the kiosk's export folder. */
@@ -103,11 +109,11 @@ export class AppState {
     this.client = new GeometryClient(initP, { buildTimeoutMs: 20_000, exportTimeoutMs: 120_000, wasmUrl });
     // A failed start is reported once the catalog is in (if that failed, the start failure says so).
     void this.client.start().catch((e: unknown) => void initP.then(() => this.notify(t('error.generic', { message: messageOf(e) }), 'error'), () => undefined));
-    const deep = /^#product=([a-z0-9][a-z0-9-]{0,63})$/.exec(location.hash);
+    const deep = productInHash(location.hash);
     if (deep) void import('../../scene/index').then((m) => m.warmUp()).catch(() => undefined);
     try {
       this.disposers.push(this.host.onModelFileChanged((src) => void this.loadModelSource(src, true)));
-      this.disposers.push(this.host.onOpenFile((f) => void (this.kiosk ? undefined : this.openBytes(f.path, f.bytes))));
+      this.disposers.push(this.host.onOpenFile((f) => void (this.kiosk ? undefined : this.confirmLeave().then((go) => (go ? this.openBytes(f.path, f.bytes) : undefined)))));
       const info = await this.host.info();
       this.kiosk = info.kiosk || (info.kind === 'web' && kioskUrlOptions(location.search).kiosk);
       // The web host does not know about ?kiosk=1: say kiosk to every component that asks the host's info.
@@ -139,7 +145,15 @@ export class AppState {
       // Fetch and compile the 3D preview's code while the user looks at the gallery.
       void import('../../scene/index').catch(() => undefined);
       // Deep link: #product=<id> opens that product directly (bookmarks, kiosk attract screen, benchmarks).
-      if (deep && this.catalog.some((c) => c.id === deep[1])) await this.openProduct(deep[1]!);
+      if (!this.kiosk) {
+        // Back and Forward move between the catalog and products; a changed #product= opens that product.
+        const follow = () => void this.followLocation();
+        window.addEventListener('popstate', follow);
+        window.addEventListener('hashchange', follow);
+        this.disposers.push(() => (window.removeEventListener('popstate', follow), window.removeEventListener('hashchange', follow)));
+      }
+      // An unsaved design waiting to be restored comes first: Restore opens its product, Discard the catalog.
+      if (deep && !this.restoreOffer && this.catalog.some((c) => c.id === deep)) await this.openProduct(deep);
     } catch (e) {
       this.fatal = t('app.startFailed', { message: messageOf(e) });
     }
@@ -161,9 +175,16 @@ export class AppState {
 
   async openProduct(id: string, design?: Design): Promise<void> {
     try {
+      this.stashDraft();
       this.designerFile = null;
+      const draft = design ? undefined : this.drafts.get(id);
       const src = await this.host.loadCatalogModel(id);
-      await this.loadModelSource(src, false, design);
+      await this.loadModelSource(src, false, design ?? draft?.design);
+      if (draft && this.model?.id === id) {
+        this.savedPath = draft.savedPath;
+        this.dirty = draft.dirty;
+      }
+      if (this.view === 'product' && this.model?.id === id) this.syncLocation(id);
     } catch (e) {
       this.notify(t('error.generic', { message: messageOf(e) }), 'error');
     }
@@ -295,6 +316,85 @@ export class AppState {
     if (this.history?.canRedo) this.history.redo();
   }
 
+  /** The catalog button and Back: the design stays as a draft, so opening the product again shows it. */
+  goToCatalog(): void {
+    this.leaveForGallery();
+    this.syncLocation(null);
+  }
+
+  private leaveForGallery(): void {
+    this.stashDraft();
+    this.backToCatalog();
+    this.dirty = false; // the draft holds it now
+    this.savedPath = null;
+  }
+
+  /** Designs with changes that are in no file: the open one and drafts of other products, newest last. */
+  private unsavedDesigns(): Draft[] {
+    const open = this.dirty && this.design && this.model ? [{ design: this.design, savedPath: this.savedPath, dirty: true, name: this.model.name }] : [];
+    const others = [...this.drafts.values()].filter((d) => d.dirty && d.design.model.id !== this.model?.id);
+    return [...others, ...open];
+  }
+
+  /**
+   * More unsaved designs than the autosave keeps (it keeps one: the open one, or the draft last left): a closing
+   * browser tab asks first. One alone is offered for restoring at the next start instead.
+   */
+  get unsavedBeyondAutosave(): boolean {
+    return this.unsavedDesigns().length > 1;
+  }
+
+  /**
+   * Asks before a step that replaces the open design while it has unsaved changes: Save (then go on if it was
+   * saved), Don't save (the changes and their autosave are dropped), Cancel. True when the step may go on.
+   */
+  async confirmLeave(): Promise<boolean> {
+    if (this.kiosk || !this.dirty || !this.design || !this.model) return true;
+    const choice = await this.leave.ask(this.design.name ?? this.model.name);
+    if (choice === 'cancel') return false;
+    if (choice === 'save') {
+      await this.save(false);
+      return !this.dirty;
+    }
+    this.dirty = false;
+    if (this.model) this.drafts.delete(this.model.id);
+    this.cancelAutosave();
+    clearAutosave();
+    return true;
+  }
+
+  /** Keeps the open catalog product's design for this session (not in designer mode: that is a file of its own). */
+  private stashDraft(): void {
+    if (this.kiosk || this.designerFile || !this.model || !this.design || this.view !== 'product') return;
+    if (this.design.model.id !== this.model.id) return;
+    this.drafts.delete(this.model.id); // re-inserted last: the newest draft
+    this.drafts.set(this.model.id, { design: this.design, savedPath: this.savedPath, dirty: this.dirty, name: this.model.name });
+  }
+
+  /** Puts the open product (or the catalog) in the address, as a new history entry, so Back returns here. */
+  private syncLocation(product: string | null): void {
+    if (this.kiosk || typeof history === 'undefined') return;
+    if (productInHash(location.hash) === product) return;
+    history.pushState(null, '', hrefFor(location, product));
+  }
+
+  /** Back, Forward or an edited address: show what it names, keeping the design being left as a draft. */
+  private async followLocation(): Promise<void> {
+    if (!this.ready || this.kiosk) return;
+    const id = productInHash(location.hash);
+    if (id === null) {
+      if (this.view === 'product' && !this.designerFile) this.leaveForGallery();
+      return;
+    }
+    if (this.view === 'product' && this.model?.id === id && !this.designerFile) return;
+    if (!this.catalog.some((c) => c.id === id)) {
+      this.notify(t('error.generic', { message: t('nav.noProduct', { id }) }), 'error');
+      return;
+    }
+    if (this.designerFile && !(await this.confirmLeave())) return;
+    await this.openProduct(id);
+  }
+
   backToCatalog(): void {
     this.view = 'gallery';
     this.designerFile = null;
@@ -307,10 +407,13 @@ export class AppState {
     this.modelKey++;
   }
 
-  newDesign(): void {
+  async newDesign(): Promise<void> {
+    if (!(await this.confirmLeave())) return;
     if (this.model) {
       this.resetValues();
       this.savedPath = null;
+      this.dirty = false;
+      this.drafts.delete(this.model.id);
     } else this.view = 'gallery';
     this.cancelAutosave();
     clearAutosave();
@@ -338,8 +441,12 @@ export class AppState {
 
   /** The page is closing: a design with unsaved changes stays for the next start; otherwise it is a clean close. */
   onPageHide(): void {
+    const unsaved = this.unsavedDesigns().at(-1);
     if (this.dirty && this.design) this.flushAutosave();
-    else {
+    else if (unsaved && !this.kiosk) {
+      this.cancelAutosave();
+      writeAutosave({ savedAt: Date.now(), name: unsaved.name, savedPath: unsaved.savedPath, design: unsaved.design });
+    } else {
       this.cancelAutosave();
       clearAutosave();
     }
@@ -358,6 +465,7 @@ export class AppState {
   discardAutosave(): void {
     this.restoreOffer = null;
     clearAutosave();
+    if (!this.kiosk && this.view === 'gallery' && productInHash(location.hash) !== null) history.replaceState(null, '', hrefFor(location, null));
   }
 
   // ---- kiosk ----
@@ -371,6 +479,8 @@ export class AppState {
   wipeDesign(): void {
     const model = this.model;
     this.galleryQuery = ''; // the next customer does not see the last one's search
+    this.drafts.clear();
+    this.leave.answer('cancel');
     this.unsubHistory?.(); // nothing to show or build for a design that is going away
     this.unsubHistory = null;
     if (this.history && model) this.history.reset({ format: DESIGN_FORMAT, model: { id: model.id, version: model.version }, values: defaultValues(model) });
@@ -402,6 +512,7 @@ export class AppState {
 
   async open(): Promise<void> {
     if (this.kiosk) return; // customers never see a file dialog
+    if (!(await this.confirmLeave())) return;
     try {
       const f = await this.host.openDesign();
       if (f) await this.openBytes(f.path, f.bytes);
@@ -412,6 +523,7 @@ export class AppState {
 
   async openRecent(path: string): Promise<void> {
     if (this.kiosk) return;
+    if (!(await this.confirmLeave())) return;
     try {
       const f = await this.host.openRecent(path);
       if (f) await this.openBytes(f.path, f.bytes);
@@ -462,6 +574,7 @@ export class AppState {
 
   async openModelFile(): Promise<void> {
     if (this.kiosk) return;
+    if (!(await this.confirmLeave())) return;
     try {
       const src = await this.host.openModelFile();
       if (src) {
