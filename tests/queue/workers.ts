@@ -6,6 +6,8 @@ import { CLI } from '../manufacturing/tools';
 export interface WorkerProcess {
   child: ChildProcess;
   lines: string[];
+  /** When each line arrived (Date.now()), for benchmarks. */
+  times: number[];
   /** Orders this worker reports as built ("built order X (row N)"). */
   built(): string[];
   kill(signal: NodeJS.Signals): Promise<number | null>;
@@ -19,11 +21,13 @@ export async function startWorker(url: string, env: Record<string, string>, jobs
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
+  const times: number[] = [];
   let partial = '';
   const onData = (d: string): void => {
     const parts = (partial + d).split('\n');
     partial = parts.pop()!;
     lines.push(...parts);
+    for (const _ of parts) times.push(Date.now());
   };
   child.stdout!.setEncoding('utf8').on('data', onData);
   child.stderr!.setEncoding('utf8').on('data', onData);
@@ -36,6 +40,7 @@ export async function startWorker(url: string, env: Record<string, string>, jobs
   return {
     child,
     lines,
+    times,
     built: () => lines.flatMap((l) => /built order (\S+) \(row (\d+)\)/.exec(l)?.slice(1, 3).join('@') ?? []),
     async kill(signal) {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
