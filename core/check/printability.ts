@@ -7,7 +7,7 @@ import { evalBoolean, evalNumber, type Scope } from '../expr';
 import type { BuildResult } from '../geometry/mesh-data';
 import { checkConstraints } from '../model/values';
 import type { MaterialCatalog, ProductModel } from '../model/types';
-import { textAll } from '../model/localize';
+import { localize, textAll, TEXT_LOCALES } from '../model/localize';
 import { filamentSlots } from '../export/filament-slots';
 import { massAndCost } from './mass';
 
@@ -25,7 +25,12 @@ export interface PrinterProfile {
   filaments?: number;
   /** Average extrusion over a whole print, travel and slow layers included, mm³/s: for estimates without a slicer. */
   printFlow?: number;
+  /** The slicer this printer's owners use, which shapes the 3MF project (core/export/encode-design.ts). */
+  slicer?: PrinterSlicer;
 }
+
+export const PRINTER_SLICERS = ['prusaslicer', 'bambustudio', 'orcaslicer'] as const;
+export type PrinterSlicer = (typeof PRINTER_SLICERS)[number];
 
 /** The filament count of a printer profile (a profile without one takes a single filament). */
 export const filamentCount = (p: PrinterProfile): number => p.filaments ?? 1;
@@ -54,6 +59,11 @@ export interface CheckReport {
 
 const mm = (v: number) => `${Math.round(v * 100) / 100} mm`;
 const len = (v: number): QuantityParam => ({ value: Math.round(v * 100) / 100, unit: 'mm' });
+/** Part names as a message parameter, quoted and joined, in every language the model gives them. */
+function partNames(model: ProductModel, names: string[]): MessageParam {
+  const said = (l: string) => names.map((n) => `'${localize(textAll(model.parts.find((p) => p.name === n) ?? { name: n }, 'name'), l)}'`).join(', ');
+  return { ...Object.fromEntries(TEXT_LOCALES.map((l) => [l, said(l)])), en: said('en') };
+}
 const sizeParams = (prefix: string, [x, y, z]: readonly number[]): Record<string, MessageParam> => ({ [`${prefix}X`]: len(x!), [`${prefix}Y`]: len(y!), [`${prefix}Z`]: len(z!) });
 
 /** How the design's box relates to the build volume: as placed, turned 90° about Z, or laid on a side. */
@@ -100,14 +110,14 @@ export function checkPrintability(build: BuildResult, model: ProductModel, scope
   else {
     const too = ['wide', 'deep', 'tall'].flatMap((w, k) => (fits.over[k]! > 1e-6 ? [`${mm(fits.over[k]!)} too ${w}`] : []));
     const hint = fits.rotated === 'z90' ? ' Turning it a quarter turn on the bed would fit.' : fits.rotated === 'side' ? ' Laying it on its side would fit.' : ' It does not fit in any orientation: choose a larger printer or a smaller size.';
-    // code: check.tooBig.<how it would fit>; params: the excess along each axis that is too large (0 = not too large)
+    // params: the excess along each axis (0 where it is not too large); the code says how it would fit
     const over = Object.fromEntries(['wide', 'deep', 'tall'].map((w, k) => [w, len(fits.over[k]! > 1e-6 ? fits.over[k]! : 0)]));
-    items.push({ id: 'fits', ok: false, severity: 'error', code: `check.tooBig.${fits.rotated ?? 'none'}`, params: { printer: printer.name, ...over }, message: `Too big for the ${printer.name}: ${too.join(', ')}.${hint}` });
+    items.push({ id: 'fits', ok: false, severity: 'error', code: fits.rotated === 'z90' ? 'check.tooBig.z90' : fits.rotated === 'side' ? 'check.tooBig.side' : 'check.tooBig.none', params: { printer: printer.name, ...over }, message: `Too big for the ${printer.name}: ${too.join(', ')}.${hint}` });
   }
   const broken = build.parts.filter((p) => !(p.volume > 0) || p.mesh.indices.length < 12);
   items.push(
     broken.length
-      ? { id: 'manifold', ok: false, severity: 'error', code: 'check.notClosed', params: { parts: broken.map((p) => `'${p.name}'`).join(', ') }, message: `Part ${broken.map((p) => `'${p.name}'`).join(', ')} is not a closed solid.` }
+      ? { id: 'manifold', ok: false, severity: 'error', code: 'check.notClosed', params: { parts: partNames(model, broken.map((p) => p.name)) }, message: `Part ${broken.map((p) => `'${p.name}'`).join(', ')} is not a closed solid.` }
       : { id: 'manifold', ok: true, severity: 'info', code: 'check.closed', params: { count: build.parts.length }, message: `Every part is a closed, watertight solid (${build.parts.length} part${build.parts.length > 1 ? 's' : ''}).` },
   );
   items.push(
@@ -138,7 +148,7 @@ export function checkPrintability(build: BuildResult, model: ProductModel, scope
     if (m && m.process !== 'any' && m.process !== printer.process)
       items.push({
         id: 'material', ok: false, severity: 'error', code: 'check.wrongProcess',
-        params: { material: textAll(m, 'name'), part: p.name, process: m.process.toUpperCase(), printer: printer.name, printerProcess: printer.process.toUpperCase() },
+        params: { material: textAll(m, 'name'), part: partNames(model, [p.name]), process: m.process.toUpperCase(), printer: printer.name, printerProcess: printer.process.toUpperCase() },
         message: `${m.name} (part '${p.name}') is for ${m.process.toUpperCase()} printers; the ${printer.name} is ${printer.process.toUpperCase()}.`,
       });
   }

@@ -88,6 +88,7 @@ export function splitModelTranslations(model: Obj): Obj {
     ...(top.constraints !== undefined ? { constraints: mapList(top.constraints, (c) => splitFields(c, ['message'])) } : {}),
     ...(top.features !== undefined ? { features: mapList(top.features, (f) => splitFields(f, ['label'])) } : {}),
     ...(top.presets !== undefined ? { presets: mapList(top.presets, (p) => splitFields(p, ['name'])) } : {}),
+    parts: mapList(top.parts, (p) => splitFields(p, ['name'])),
   };
 }
 

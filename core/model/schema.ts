@@ -20,12 +20,12 @@ export const LIMITS = {
 const Id = Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$', maxLength: LIMITS.id, description: 'Identifier used in expressions' });
 const Text = (description: string, maxLength = LIMITS.text) => Type.String({ maxLength, description });
 /** Text a customer reads: English, or `{ "en": …, "pt-BR": … }` (English required). ./validate.ts words its problems. */
-const Localized = (description: string, maxLength = LIMITS.text) =>
+const Localized = (description: string, maxLength = LIMITS.text, minLength = 0) =>
   Type.Union(
     [
-      Type.String({ maxLength, description: `${description} (English)` }),
+      Type.String({ ...(minLength ? { minLength } : {}), maxLength, description: `${description} (English)` }),
       Type.Object(
-        Object.fromEntries(TEXT_LOCALES.map((l) => [l, l === 'en' ? Type.String({ maxLength }) : Type.Optional(Type.String({ maxLength }))])),
+        Object.fromEntries(TEXT_LOCALES.map((l) => [l, l === 'en' ? Type.String({ ...(minLength ? { minLength } : {}), maxLength }) : Type.Optional(Type.String({ maxLength }))])),
         { additionalProperties: false, localized: true, description: `${description}, by language: English ("en") and its translations` },
       ),
     ],
@@ -232,7 +232,7 @@ export const ModelSchema = Type.Object(
     parts: Type.Array(
       Type.Object(
         {
-          name: Type.String({ minLength: 1, maxLength: 80 }),
+          name: Localized('Part name: the 3MF object name (in English) and the part customers read about', 80, 1),
           material: Type.String({ maxLength: LIMITS.id, description: 'Material id, or the id of a material parameter' }),
           color: opt(Type.String({ maxLength: LIMITS.id, description: '#rrggbb, or the id of a color parameter' })),
           when: opt(Cond),

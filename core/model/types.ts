@@ -142,6 +142,8 @@ export interface Part {
   /** Expression; the part exists only while it is true. */
   when?: string;
   solid: Solid;
+  /** The name in other languages, for messages; `name` (English) stays the identifier. */
+  translations?: TextTranslations<'name'>;
 }
 
 // ---- Solids: primitives and operations. Every node may carry `when` (dropped while false). ----

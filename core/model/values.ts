@@ -39,7 +39,7 @@ function rangeParams(p: Parameter): Record<string, MessageParam> {
   return p.type === 'number' || p.type === 'integer' ? { label: textAll(p, 'label'), min: q(p.min), max: q(p.max) } : { label: textAll(p, 'label') };
 }
 
-/** valueProblem with a code: `value.*` (keys in renderer/ui/i18n). */
+/** valueProblem with its code (`value.*`, sentences in renderer/ui/i18n) and parameters. */
 export function valueIssue(p: Parameter, v: unknown, ctx: ValueContext = {}): ValueIssue | null {
   const issue = (code: string, message: string, extra: Record<string, MessageParam> = {}): ValueIssue => ({ message, code, params: { ...rangeParams(p), ...extra } });
   switch (p.type) {

@@ -11,7 +11,7 @@ import type { BuildResult } from '../../core/geometry/mesh-data';
 import type { MaterialCatalog, ProductModel } from '../../core/model/types';
 import type { Scope } from '../../core/expr/index';
 import type { Problem } from '../../core/errors';
-import type { BuiltPart, Figures, WorkerRequest, WorkerResponse } from './protocol';
+import type { BuiltPart, Figures, Finding, WorkerRequest, WorkerResponse } from './protocol';
 
 
 let kernel: GeometryKernel | null = null;
@@ -52,19 +52,19 @@ function figures(result: BuildResult, model: ProductModel, scope: Scope, printer
   }
   const printer = printers.find((p) => p.id === printerId);
   let fits: boolean | null = null;
-  let findings: string[] = [];
+  let findings: Finding[] = [];
   if (printer) {
     try {
       const report = checkPrintability(result, model, scope, printer, materials);
       fits = report.items.find((i) => i.id === 'fits')?.ok ?? null;
       // Constraints are already shown beside their parameters; list the printer's own findings here.
-      findings = report.items.filter((i) => !i.ok && i.id !== 'constraint').map((i) => i.message);
+      findings = report.items.filter((i) => !i.ok && i.id !== 'constraint').map((i) => ({ message: i.message, ...(i.code ? { code: i.code, params: i.params } : {}) }));
     } catch {
       fits = null;
     }
   }
   // Safe repairs made to a designer's mesh parts come first: the designer should know the file was not as sent.
-  return { bbox: result.bbox, volume: result.volume, triangles: result.triangles, massGrams, cost, currency: materials.currency, fits, findings: [...(result.repairs ?? []), ...findings] };
+  return { bbox: result.bbox, volume: result.volume, triangles: result.triangles, massGrams, cost, currency: materials.currency, fits, findings: [...(result.repairs ?? []).map((message) => ({ message })), ...findings] };
 }
 
 async function handle(req: WorkerRequest): Promise<void> {

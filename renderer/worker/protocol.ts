@@ -2,7 +2,10 @@
 // Types only (shared by worker/ and ui/); imports core/ types only.
 import type { BBox } from '../../core/geometry/mesh-data';
 import type { Design, ParameterValue, ProductModel, Quality } from '../../core/model/types';
-import type { Problem } from '../../core/errors';
+import type { Coded, Problem } from '../../core/errors';
+
+/** A finding about a build: the English sentence, and a code the UI says in the customer's language. */
+export type Finding = Coded & { message: string };
 
 export interface FontBytes { id: string; name: string; bytes: Uint8Array }
 
@@ -41,8 +44,8 @@ export interface Figures {
   currency: string;
   /** null when no printer is chosen */
   fits: boolean | null;
-  /** Printability findings (from core/check), as plain sentences. */
-  findings: string[];
+  /** Printability findings (from core/check) and mesh repairs: English sentences, with codes the UI translates. */
+  findings: Finding[];
 }
 
 export type WorkerResponse =

@@ -1,11 +1,12 @@
 // Every text a customer reads in the bundled catalog exists in every language the app offers: model names and
 // descriptions, parameter labels, help and groups, option labels, preset names, rule messages, feature labels
-// (printability findings) and material names. Fails naming the model, the field and the missing language.
+// and part names (printability findings) and material names. Fails naming the model, the field and the missing language.
 import { describe, expect, it } from 'vitest';
 import { TEXT_LOCALES, type HasTranslations } from '../../core/model';
 import { loadCatalog } from './catalog-support';
 
-function missing(where: string, owner: HasTranslations<string> & Record<string, unknown>, field: string): string[] {
+function missing(where: string, of: object, field: string): string[] {
+  const owner = of as HasTranslations<string> & Record<string, unknown>;
   if (typeof owner[field] !== 'string') return [];
   const tr = owner.translations?.[field];
   return TEXT_LOCALES.filter((l) => l !== 'en' && !(tr?.[l]?.trim())).map((l) => `${where}.${field} has no ${l}`);
@@ -25,6 +26,7 @@ describe('catalog translations', () => {
     (model.constraints ?? []).forEach((c, i) => out.push(...missing(`${model.id}.constraints[${i}]`, c, 'message')));
     for (const f of model.features ?? []) out.push(...missing(`${model.id}.features.${f.id}`, f, 'label'));
     for (const p of model.presets ?? []) out.push(...missing(`${model.id}.presets.${p.id}`, p, 'name'));
+    for (const p of model.parts) out.push(...missing(`${model.id}.parts.${p.name}`, p, 'name'));
     expect(out).toEqual([]);
   });
 

@@ -37,6 +37,11 @@ export function t(key: MessageKey, vars?: Record<string, string | number>): stri
   return vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : s;
 }
 
+/** Whether `key` is a message of the catalogs (e.g. a message code from core). */
+export function hasMessage(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(en, key);
+}
+
 /** Locale-aware number formatting for figures. */
 export function fmt(n: number, digits = 1): string {
   return n.toLocaleString(i18n.locale, { maximumFractionDigits: digits, minimumFractionDigits: digits });

@@ -1,8 +1,10 @@
 // Catálogo de mensagens em português do Brasil: todas as strings da interface (os modelos trazem seus rótulos).
 // Mesmas chaves que en.ts (o tipo Messages obriga).
 import type { Messages } from './en';
+import { codesPtBR } from './codes-pt-br';
 
 export const ptBR: Messages = {
+  ...codesPtBR,
   'app.title': 'Atelier',
   'app.tagline': 'Do seu jeito',
   'app.loading': 'Carregando…',

@@ -1,0 +1,94 @@
+// The app in Brazilian Portuguese, end to end in Chromium: after choosing "Português" the gallery card, the
+// product's description, parameter labels and groups, option labels, material names, a printability finding and the
+// numbers (decimal comma, "pol" for inches) are all in Portuguese, from the model file's { en, pt-BR } texts and
+// core's message codes.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './browser';
+import { appUnderTest, type StaticServer } from './server';
+import { nextBuild, openProduct, figures } from './app-page';
+
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  server = await appUnderTest();
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: 'en-US' });
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('started')) localStorage.setItem('atelier.locale', 'en');
+    sessionStorage.setItem('started', '1');
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url + '/');
+  await page.waitForSelector('[data-product]');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const text = (sel: string) => page.locator(sel).first().innerText();
+
+describe('Português', () => {
+  it('the gallery shows product names and descriptions in Portuguese once the language is switched', async () => {
+    const card = page.locator('[data-product="nameplate"]');
+    expect(await card.innerText()).toContain('Desk nameplate');
+    await page.selectOption('#lang', 'pt-BR');
+    await expect.poll(() => card.innerText()).toContain('Placa de mesa com nome');
+    expect(await card.innerText()).toContain('Digite um nome e escolha as cores.');
+    // the card's accessible name is its visible text (no aria-label that hides it)
+    expect(await card.getAttribute('aria-label')).toBeNull();
+    expect(await page.locator('[data-product="mug"]').innerText()).toContain('Caneca personalizada');
+  });
+
+  it('the product view has the model’s labels, groups, help, options and materials in Portuguese', async () => {
+    await openProduct(page, 'nameplate');
+    expect(await text('[data-testid="product-description"]')).toBe('Uma placa de mesa com letras em relevo em uma segunda cor. Digite um nome e escolha as cores.');
+    expect(await text('[data-param="width"] label')).toBe('Largura');
+    expect(await text('[data-param="name"]')).toContain('Letras, números e a maioria das letras acentuadas.');
+    const legends = await page.locator('fieldset legend').allInnerTexts();
+    expect(legends.map((l) => l.toLowerCase())).toEqual(['texto', 'tamanho', 'materiais']);
+    const options = await page.locator('[data-param="style"] [role="radio"]').allInnerTexts();
+    expect(options).toEqual(['Moderno', 'Clássico']);
+    expect(await page.locator('[data-param="plate_material"] [data-material="pla-white"]').innerText()).toContain('PLA branco');
+    expect(await page.locator('select.field-input option').allInnerTexts()).toEqual(expect.arrayContaining(['Porta de escritório']));
+  });
+
+  it('a printability finding is in Portuguese, with lengths in the customer’s number format', async () => {
+    let seq = (await figures(page)).seq;
+    const width = page.locator('[data-param="width"] input.field-input');
+    await width.fill('240');
+    await width.press('Enter');
+    seq = (await nextBuild(page, seq)).seq;
+    // a resin printer narrower than the plate: too wide, and the plate's PLA is for FDM printers
+    await page.locator('[data-testid="figures"] select').selectOption('elegoo-saturn-3');
+    const findings = page.locator('[data-testid="findings"]');
+    await expect.poll(() => findings.getAttribute('title'), { timeout: 30_000 }).toContain('é para impressoras FDM');
+    const all = (await findings.getAttribute('title'))!;
+    expect(all).toContain('PLA branco (peça \'Placa\') é para impressoras FDM; a Elegoo Saturn 3 (resin) é SLA.');
+    expect(all).toContain('Grande demais para a Elegoo Saturn 3 (resin): 21,12 mm a mais na largura.');
+    expect(all).not.toMatch(/Too big|is for FDM|part/);
+    expect(seq).toBeGreaterThan(0);
+  });
+
+  it('numbers follow the locale: a decimal comma and "pol" in inches, and a typed "9,5" is understood', async () => {
+    await page.getByRole('radio', { name: 'pol', exact: true }).click();
+    const width = page.locator('[data-param="width"] input.field-input');
+    await expect.poll(() => width.inputValue()).toMatch(/^\d+,\d+$/);
+    expect(await text('[data-param="width"] .unit')).toBe('pol');
+    expect(await text('[data-testid="size"]')).toMatch(/^\d+,\d\d × \d+,\d\d × \d+,\d\d pol$/);
+    const seq = (await figures(page)).seq;
+    await width.fill('9,5');
+    await width.press('Enter');
+    await nextBuild(page, seq);
+    expect(await width.inputValue()).toBe('9,5');
+    expect(await text('[data-testid="size"]')).toMatch(/^9,50 × /);
+    // the finding follows the unit too
+    expect(await page.locator('[data-testid="findings"]').getAttribute('title')).toMatch(/Grande demais .*: \d+,\d+ pol a mais na largura/);
+    expect(errors).toEqual([]);
+  });
+});
