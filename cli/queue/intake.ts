@@ -27,6 +27,8 @@ import { RateLimit } from './rate-limit';
 
 /** Largest request body, bytes: hundreds of orders fit; a flood does not. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** Longest wait for the queue before answering 503, ms. */
+const ANSWER_WITHIN_MS = 10_000;
 /** Redis hash: output file → the job that makes it, so one file never gets two different orders. */
 const FILES_KEY = 'atelier:intake:files';
 
@@ -180,6 +182,9 @@ export async function runIntake(argv: string[]): Promise<number> {
   };
 
   const server = createServer((req, res) => {
+    // a Redis that is away makes queue calls wait for it; the shop gets a 503 to retry (resubmits are idempotent)
+    const slow = setTimeout(() => fail(res, 503, 'The order queue is not answering right now; send again shortly.', {}, { 'Retry-After': '5' }), ANSWER_WITHIN_MS);
+    res.once('close', () => clearTimeout(slow));
     void (async () => {
       if (!limit.take(req.socket.remoteAddress ?? '?')) return fail(res, 429, 'Too many requests; wait a second and send again.', {}, { 'Retry-After': '1' });
       const auth = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim() ?? '';

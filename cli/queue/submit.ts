@@ -90,18 +90,24 @@ export async function submitBatch(o: SubmitOptions): Promise<number> {
   const report = (interrupted: boolean): void => writeReport({ input: o.input, outDir: o.outDir, format: o.format, entries, interrupted, queue: `${address.host}:${address.port}` });
 
   let wake: () => void = () => {};
+  let lastEvent = 0;
   /** Settles a job that has finished; one that is gone (a Redis restart without persistence) is queued again if `requeue`. */
   const look = async (id: string, requeue: boolean): Promise<void> => {
     const p = pending.get(id);
     if (!p) return;
-    const job = await queue.getJob(id);
+    const state = await queue.getJobState(id);
+    if (state !== 'completed' && state !== 'failed' && state !== 'unknown') return;
+    const job = state === 'unknown' ? undefined : await queue.getJob(id);
     if (!pending.has(id)) return; // settled meanwhile
-    const state = job ? await job.getState() : 'unknown';
     const e = entries[p.index]!;
-    if (job && state === 'completed' && job.returnvalue?.status === 'done') {
+    if (job && state === 'completed') {
       pending.delete(id);
       finished++;
-      settle(e, job.returnvalue);
+      if (job.returnvalue?.status === 'done') settle(e, job.returnvalue);
+      else {
+        failedCount++;
+        settle(e, { status: 'failed', error: 'internal error: the job finished without a result (another program on this queue?)' });
+      }
     } else if (job && state === 'failed') {
       pending.delete(id);
       finished++;
@@ -131,7 +137,10 @@ export async function submitBatch(o: SubmitOptions): Promise<number> {
   process.on('SIGTERM', onSignal);
   try {
     await events.waitUntilReady(); // listen before queueing, so no completion is missed
-    const finishedHere = (id: string): void => void look(id, false).catch(trouble);
+    const finishedHere = (id: string): void => {
+      lastEvent = Date.now();
+      void look(id, false).catch(trouble);
+    };
     events.on('completed', ({ jobId }) => finishedHere(jobId));
     events.on('failed', ({ jobId }) => finishedHere(jobId));
 
@@ -154,11 +163,15 @@ export async function submitBatch(o: SubmitOptions): Promise<number> {
       await queue.addBulk(fresh.slice(i, i + 500).map((id) => ({ name: 'order', data: pending.get(id)!.data, opts: { ...JOB_OPTIONS, jobId: id } })));
     bar.tick(finished, failedCount, true);
 
+    let lastSweep = Date.now();
     while (pending.size > 0) {
       await new Promise<void>((r) => {
         const t = setTimeout(() => (wake = () => {}, r()), RECHECK_MS);
         wake = () => (clearTimeout(t), (wake = () => {}), r());
       });
+      // events are the fast path; re-read every open job when they have gone quiet (or at least every 15 s)
+      if (pending.size === 0 || (Date.now() - lastEvent < RECHECK_MS && Date.now() - lastSweep < 15_000)) continue;
+      lastSweep = Date.now();
       try {
         await inChunks([...pending.keys()], 200, (id) => look(id, true));
       } catch (e) {
