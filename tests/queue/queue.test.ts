@@ -81,6 +81,15 @@ describe('atelier batch --queue with atelier worker', () => {
     expect(new Set(built).size).toBe(20);
     expect(built.length, [...a.lines, '---', ...b.lines].join('\n')).toBeLessThanOrEqual(21);
     expect(b.built().length).toBeGreaterThan(0);
+    // the order A held when it died was taken back by the stalled-job check, not lost
+    const q = new Queue(QUEUE_NAME, { connection: { host: '127.0.0.1', port: redis.port, maxRetriesPerRequest: null } });
+    try {
+      const jobs = (await q.getJobs(['completed'])).filter((j) => String(j.id).startsWith('K'));
+      expect(jobs).toHaveLength(20);
+      expect(jobs.filter((j) => j.stalledCounter > 0).length).toBeGreaterThanOrEqual(1);
+    } finally {
+      await q.close();
+    }
     // only complete files: no temp folder, no *.atelier.tmp
     const names = report.orders.filter((o) => o.status === 'done').map((o) => o.file!);
     expect(readdirSync(out).sort()).toEqual([...names, 'report.json'].sort());
@@ -89,6 +98,24 @@ describe('atelier batch --queue with atelier worker', () => {
       expect(l.warnings, f).toEqual([]);
       for (const m of l.objects) expect(m.manifoldAndOriented, `${f} ${m.name}`).toBe(true);
     }
+  });
+
+  it('stops a worker on SIGTERM after the order it is building', async () => {
+    const rows = ['order,model,name'];
+    for (let i = 0; i < 6; i++) rows.push(`G${i},keychain,${NAMES[i]}`);
+    const input = writeOrders('graceful.csv', rows);
+    const out = path.join(dir, 'out-graceful');
+    const w = await worker();
+    const batch = runCli(['batch', input, '--out-dir', out, '--queue', redis.url], { env });
+    await until('the first order', () => w.built().length >= 1);
+    expect(await w.kill('SIGTERM')).toBe(0);
+    expect(w.lines.join('\n')).toMatch(/SIGTERM: finishing the orders being built, then stopping\.\n.*(\n.*)*atelier worker: stopped\./);
+    const left = w.built().length;
+    expect(left).toBeLessThan(6);
+    const b = await worker(); // the rest are still queued, none half made
+    expect((await batch).code).toBe(0);
+    expect(w.built().length + b.built().length).toBe(6);
+    expect(readdirSync(out).filter((f) => f.endsWith('.3mf'))).toHaveLength(6);
   });
 
   it('finishes a batch across a Redis restart', async () => {
