@@ -23,12 +23,15 @@ export class Dimensions {
   private labels: Label[] = [];
   private bbox: BBox | null = null;
   private unit: LengthUnit = 'mm';
+  /** How a label writes a length: the UI passes one in the customer's language ("9,84 pol"); else formatLength. */
+  private format: ((mm: number) => string) | null = null;
   visible = true;
 
   constructor(private readonly scene: Scene, private readonly overlay: HTMLElement) {}
 
-  setUnit(u: LengthUnit): void {
+  setUnit(u: LengthUnit, format?: (mm: number) => string): void {
     this.unit = u;
+    this.format = format ?? null;
     if (this.bbox) this.set(this.bbox);
   }
 
@@ -78,9 +81,10 @@ export class Dimensions {
       this.overlay.appendChild(el);
       this.labels.push({ el, at });
     };
-    mk(formatLength(x1 - x0, this.unit), toScene((x0 + x1) / 2, wy - tick, z0), 'dim-w');
-    mk(formatLength(y1 - y0, this.unit), toScene(dx + tick, (y0 + y1) / 2, z0), 'dim-d');
-    mk(formatLength(z1 - z0, this.unit), toScene(hx, hy, (z0 + z1) / 2), 'dim-h');
+    const text = this.format ?? ((mm: number) => formatLength(mm, this.unit));
+    mk(text(x1 - x0), toScene((x0 + x1) / 2, wy - tick, z0), 'dim-w');
+    mk(text(y1 - y0), toScene(dx + tick, (y0 + y1) / 2, z0), 'dim-d');
+    mk(text(z1 - z0), toScene(hx, hy, (z0 + z1) / 2), 'dim-h');
     this.update();
   }
 

@@ -42,7 +42,8 @@ export interface PreviewOptions {
 export interface Preview {
   /** Replaces the shown product. `frame` re-aims the camera (a new product); otherwise the view is kept. */
   setParts(parts: PreviewPart[], bbox: BBox, opts?: { frame?: boolean }): void;
-  setUnit(u: LengthUnit): void;
+  /** Length unit of the dimension labels; `format` writes a length in the customer's language (default: "9.84 in"). */
+  setUnit(u: LengthUnit, format?: (mm: number) => string): void;
   setDimensionsVisible(v: boolean): void;
   frame(): void;
   /** The current view as PNG bytes (optionally square-cropped to `size` pixels for thumbnails). */
@@ -234,8 +235,8 @@ export async function createPreview(o: PreviewOptions): Promise<Preview> {
       settle = SETTLE_FRAMES;
       drawNow();
     },
-    setUnit(u) {
-      dims.setUnit(u);
+    setUnit(u, format) {
+      dims.setUnit(u, format);
       dirty = true;
     },
     setDimensionsVisible(v) {

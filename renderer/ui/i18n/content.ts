@@ -6,7 +6,7 @@ import type { Coded, QuantityParam } from '../../../core/errors';
 import { localize, textOf, type HasTranslations } from '../../../core/model/localize';
 import type { LocalizedText } from '../../../core/model/types';
 import { hasMessage, i18n, t } from './index.svelte';
-import type { LengthUnit } from '../lib/units';
+import { toDisplay, type LengthUnit } from '../lib/units';
 import { formatMessage, formatNumber, formatQuantity, unitWord, type Words } from './format-message';
 
 const words = (): Words => ({ locale: i18n.locale, say: (key, vars) => (hasMessage(key) ? t(key, vars) : null) });
@@ -34,6 +34,20 @@ export function unitLabel(u: string): string {
 /** A measured value in the current locale; millimetres follow the chosen length unit. */
 export function quantity(q: QuantityParam, unit: LengthUnit): string {
   return formatQuantity(q, unit, words());
+}
+
+/**
+ * How the preview's dimension labels write a length now ("9,84 pol" in Portuguese): the language and unit are
+ * read here, so an $effect calling preview.setUnit(app.unit, lengthFormatter(app.unit)) re-runs when either changes.
+ */
+export function lengthFormatter(unit: LengthUnit): (mm: number) => string {
+  const w = words();
+  const word = unitWord(unit, w);
+  // as many decimals as the scene's own labels: 40.6 mm, 120 mm, 9.84 in
+  return (mm) => {
+    const digits = unit === 'in' ? 2 : mm < 100 ? 1 : 0;
+    return `${toDisplay(mm, unit, 'mm').toLocaleString(w.locale, { minimumFractionDigits: digits, maximumFractionDigits: digits })} ${word}`;
+  };
 }
 
 /** A core message in the current language: by its code when the catalogs have it, else its English message. */
