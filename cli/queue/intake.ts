@@ -5,7 +5,7 @@
 // ATELIER_ORDERS_TOKEN, compared in constant time); bodies, request rate and connections are bounded; every answer is
 // JSON with a one-line message. Node only.
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { Queue, type Job } from 'bullmq';
@@ -16,6 +16,7 @@ import type { OrderDone } from '../batch/protocol';
 import { prepareOutDir } from '../batch/report';
 import { readText } from '../catalog';
 import type { OutFormat } from '../encode';
+import { TEMP_SUFFIX } from '../fs-atomic';
 import { printError, printLine } from '../output';
 import { Redis } from 'ioredis';
 import { queueConnection, reachRedis, redisOptions } from './connection';
@@ -37,6 +38,18 @@ function readToken(file: string | undefined): string {
   if (t === '') throw new UserError('"atelier orders serve" needs a token: --token-file FILE or the ATELIER_ORDERS_TOKEN environment variable (a long random text the shop sends as "Authorization: Bearer TOKEN").');
   if (t.length < 16) throw new UserError(`The order intake token must be at least 16 characters (it has ${t.length}); make a random one, e.g. with "openssl rand -hex 24".`);
   return t;
+}
+
+/** Removes temp files older than an hour from the temp folder: what workers killed mid-write left behind. */
+function sweepStaleTemps(dir: string): void {
+  try {
+    for (const f of readdirSync(dir)) {
+      const p = path.join(dir, f);
+      if (f.endsWith(TEMP_SUFFIX) && Date.now() - statSync(p).mtimeMs > 3_600_000) unlinkSync(p);
+    }
+  } catch {
+    // the folder is gone or shared with a slow filesystem: try again later
+  }
 }
 
 const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
@@ -111,6 +124,9 @@ export async function runIntake(argv: string[]): Promise<number> {
   const settings: IntakeSettings = { outDir: path.resolve(outDir), tempDir: '', format: (a.values.get('format') ?? '3mf') as OutFormat, fix: a.flags.has('fix'), mapping };
   settings.tempDir = path.resolve(prepareOutDir(outDir));
   const address = await reachRedis(url);
+  sweepStaleTemps(settings.tempDir);
+  const sweeper = setInterval(() => sweepStaleTemps(settings.tempDir), 600_000);
+  sweeper.unref();
   const queue = new Queue<QueueJobData, OrderDone, 'order'>(QUEUE_NAME, { connection: queueConnection(address) });
   const client = new Redis(redisOptions(address));
   let lastTrouble = 0;
