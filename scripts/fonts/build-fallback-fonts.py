@@ -53,6 +53,8 @@ def make_subset(src, dst, unicodes, font_number=0):
     opts.name_IDs = ["*"]  # keep copyright, licence and trademark notices
     opts.notdef_outline = True
     font = subset.load_font(src, opts)
+    # variation sequences (cmap format 14) pull in alternate glyphs that core/text never draws: it skips selectors
+    font["cmap"].tables = [t for t in font["cmap"].tables if t.format != 14]
     sub = subset.Subsetter(opts)
     sub.populate(unicodes=unicodes)
     sub.subset(font)
