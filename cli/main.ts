@@ -28,7 +28,7 @@ Usage:
 Exit codes: 0 success; 1 not printable (check, export without --force) or some batch orders failed;
 2 bad input (the message says what is wrong and what is allowed); 70 internal error.`;
 
-const COMMANDS = ['list', 'info', 'export', 'check', 'batch', 'worker', 'orders', 'serve'];
+const COMMANDS = ['list', 'info', 'export', 'check', 'batch', 'serve', 'worker', 'orders'];
 
 async function dispatch(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
