@@ -2,11 +2,24 @@
 // product's description, parameter labels and groups, option labels, material names, a printability finding and the
 // numbers (decimal comma, "pol" for inches) are all in Portuguese, from the model file's { en, pt-BR } texts and
 // core's message codes.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser';
 import { appUnderTest, type StaticServer } from './server';
 import { nextBuild, openProduct, figures } from './app-page';
+
+const MODELS = path.resolve(import.meta.dirname, '../../assets/models');
+type Text = string | Record<string, string>;
+interface RawModel {
+  id: string; name: Text; description: Text;
+  parameters: { id: string; type: string; label: Text; help?: Text; group?: Text; options?: { label: Text }[] }[];
+  presets?: { name: Text }[]; constraints?: { message: Text }[];
+}
+/** The Portuguese of a model text (the test fails on English where the file has none). */
+const pt = (t: Text): string => (typeof t === 'string' ? t : (t['pt-BR'] ?? t.en!));
+const allTexts = (m: RawModel): Text[] => [m.name, m.description, ...m.parameters.flatMap((p) => [p.label, p.help, p.group, ...(p.options ?? []).map((o) => o.label)]), ...(m.presets ?? []).map((p) => p.name)].filter((t): t is Text => t !== undefined);
 
 let server: StaticServer;
 let browser: Browser;
@@ -43,6 +56,48 @@ describe('Português', () => {
     // the card's accessible name is its visible text (no aria-label that hides it)
     expect(await card.getAttribute('aria-label')).toBeNull();
     expect(await page.locator('[data-product="mug"]').innerText()).toContain('Caneca personalizada');
+  });
+
+  it('no catalog product shows English left in its panel: every label, group, help, option and preset is its pt-BR text', async () => {
+    const problems: string[] = [];
+    for (const file of readdirSync(MODELS).map((d) => path.join(MODELS, d, `${d}.model.json`))) {
+      const m = JSON.parse(readFileSync(file, 'utf8')) as RawModel;
+      await openProduct(page, m.id);
+      const seen = await page.evaluate(() => {
+        const txt = (e: Element | null | undefined) => (e as HTMLElement | null)?.innerText.trim() ?? '';
+        return {
+          params: [...document.querySelectorAll('[data-param]')].map((f) => ({
+            id: (f as HTMLElement).dataset.param!,
+            label: txt(f.querySelector('label, .lbl, .switch span')),
+            help: txt(f.querySelector('.msg-help')),
+            options: [...f.querySelectorAll('[role="radio"]:not(.swatch), option')].map(txt),
+          })),
+          legends: [...document.querySelectorAll('fieldset legend')].map((e) => e.textContent?.trim() ?? ''),
+          presets: [...document.querySelectorAll('.preset option')].slice(1).map(txt),
+          description: txt(document.querySelector('[data-testid="product-description"]')),
+          panel: txt(document.querySelector('.panel')).split('\n').map((l) => l.trim()),
+        };
+      });
+      const want = (v: Text | undefined, what: string, got: string) => {
+        if (v !== undefined && got !== pt(v)) problems.push(`${m.id} ${what}: shows "${got}", expected "${pt(v)}"`);
+      };
+      want(m.description, 'description', seen.description);
+      for (const f of seen.params) {
+        const p = m.parameters.find((x) => x.id === f.id)!;
+        want(p.label, `${p.id} label`, f.label);
+        if (p.help !== undefined) want(p.help, `${p.id} help`, f.help);
+        if (p.type === 'choice') f.options.forEach((o, i) => want(p.options![i]!.label, `${p.id} option ${i}`, o));
+      }
+      const groups = [...new Set(m.parameters.filter((p) => seen.params.some((f) => f.id === p.id)).map((p) => (p.group ? pt(p.group) : 'Geral')))];
+      if (seen.legends.join('|') !== groups.join('|')) problems.push(`${m.id} groups: shows ${seen.legends.join(', ')}, expected ${groups.join(', ')}`);
+      (m.presets ?? []).forEach((p, i) => want(p.name, `preset ${i}`, seen.presets[i] ?? ''));
+      // no line of the panel is English that has a different Portuguese text
+      const english = new Set(allTexts(m).filter((t) => typeof t !== 'string' && t.en !== t['pt-BR']).map((t) => (t as Record<string, string>).en.toLowerCase()));
+      for (const line of seen.panel) if (english.has(line.toLowerCase())) problems.push(`${m.id}: English "${line}" in the panel`);
+      await page.getByRole('button', { name: 'Catálogo' }).click();
+      await page.waitForSelector('[data-product]');
+    }
+    expect(problems).toEqual([]);
   });
 
   it('the product view has the model’s labels, groups, help, options and materials in Portuguese', async () => {
