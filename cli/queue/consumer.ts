@@ -32,6 +32,9 @@ function ownCopy<T>(r: Record<string, T>): Record<string, T> {
   return out;
 }
 
+/** An order id on one log line: a newline in it must not fake another line. */
+const oneLine = (s: string): string => s.replace(/[\r\n\u2028\u2029]+/g, ' ');
+
 export interface Consumer {
   ready: Promise<void>;
   /** Waits for the orders being built, then disconnects. */
@@ -47,7 +50,7 @@ export function startConsumer(cfg: ConsumerConfig): Consumer {
     const t0 = Date.now();
     const out = await builders.build({ ...d, params: ownCopy(d.params), materials: ownCopy(d.materials) });
     if (out.status === 'done') {
-      cfg.log(`built order ${d.order} (row ${d.row}) → ${d.file} in ${Date.now() - t0} ms`);
+      cfg.log(`built order ${oneLine(d.order)} (row ${d.row}) → ${oneLine(d.file)} in ${Date.now() - t0} ms`);
       return out;
     }
     if (out.kind === 'order') throw new UnrecoverableError(out.error);
@@ -75,7 +78,7 @@ export function startConsumer(cfg: ConsumerConfig): Consumer {
     if (!job) return;
     const tries = job.opts.attempts ?? 1;
     const final = e instanceof UnrecoverableError || job.attemptsMade >= tries;
-    cfg.log(`order ${job.data.order} (row ${job.data.row}) ${final ? 'failed' : `failed, will retry (try ${job.attemptsMade} of ${tries})`}: ${e.message.split('\n')[0]}`);
+    cfg.log(`order ${oneLine(String(job.data.order))} (row ${job.data.row}) ${final ? 'failed' : `failed, will retry (try ${job.attemptsMade} of ${tries})`}: ${oneLine(e.message)}`);
   });
   // take jobs only once the builders are warm: a job's lock starts when it is taken
   const ready = builders.ready().then(async () => {
