@@ -66,14 +66,14 @@ describe('Português', () => {
       const seen = await page.evaluate(() => {
         const txt = (e: Element | null | undefined) => (e as HTMLElement | null)?.innerText.trim() ?? '';
         return {
-          params: [...document.querySelectorAll('[data-param]')].map((f) => ({
+          params: Array.from(document.querySelectorAll('[data-param]')).map((f) => ({
             id: (f as HTMLElement).dataset.param!,
             label: txt(f.querySelector('label, .lbl, .switch span')),
             help: txt(f.querySelector('.msg-help')),
-            options: [...f.querySelectorAll('[role="radio"]:not(.swatch), option')].map(txt),
+            options: Array.from(f.querySelectorAll('[role="radio"]:not(.swatch), option')).map(txt),
           })),
-          legends: [...document.querySelectorAll('fieldset legend')].map((e) => e.textContent?.trim() ?? ''),
-          presets: [...document.querySelectorAll('.preset option')].slice(1).map(txt),
+          legends: Array.from(document.querySelectorAll('fieldset legend')).map((e) => e.textContent?.trim() ?? ''),
+          presets: Array.from(document.querySelectorAll('.preset option')).slice(1).map(txt),
           description: txt(document.querySelector('[data-testid="product-description"]')),
           panel: txt(document.querySelector('.panel')).split('\n').map((l) => l.trim()),
         };
@@ -92,7 +92,7 @@ describe('Português', () => {
       if (seen.legends.join('|') !== groups.join('|')) problems.push(`${m.id} groups: shows ${seen.legends.join(', ')}, expected ${groups.join(', ')}`);
       (m.presets ?? []).forEach((p, i) => want(p.name, `preset ${i}`, seen.presets[i] ?? ''));
       // no line of the panel is English that has a different Portuguese text
-      const english = new Set(allTexts(m).filter((t) => typeof t !== 'string' && t.en !== t['pt-BR']).map((t) => (t as Record<string, string>).en.toLowerCase()));
+      const english = new Set(allTexts(m).filter((t) => typeof t !== 'string' && t.en !== t['pt-BR']).map((t) => ((t as Record<string, string>).en ?? '').toLowerCase()));
       for (const line of seen.panel) if (english.has(line.toLowerCase())) problems.push(`${m.id}: English "${line}" in the panel`);
       await page.getByRole('button', { name: 'Catálogo' }).click();
       await page.waitForSelector('[data-product]');
