@@ -146,4 +146,28 @@ describe('Português', () => {
     expect(await page.locator('[data-testid="findings"]').getAttribute('title')).toMatch(/Grande demais .*: \d+,\d+ pol a mais na largura/);
     expect(errors).toEqual([]);
   });
+
+  it('a value problem and a broken rule beside their fields are in Portuguese', async () => {
+    const p = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: 'pt-BR' });
+    await p.addInitScript(() => localStorage.setItem('atelier.locale', 'pt-BR'));
+    p.on('pageerror', (e) => errors.push(e.message));
+    await p.goto(server.url + '/');
+    await p.waitForSelector('[data-product]');
+    let seq = (await openProduct(p, 'keychain')).seq;
+    const size = p.locator('[data-param="text_size"] input.field-input');
+    await size.fill('16');
+    await size.press('Enter');
+    seq = (await nextBuild(p, seq)).seq;
+    const width = p.locator('[data-param="width"] input.field-input');
+    await width.fill('21');
+    await width.press('Enter');
+    seq = (await nextBuild(p, seq).catch(() => figures(p))).seq;
+    // the rule is shown beside the first parameter it names (width), in the model's Portuguese
+    await expect.poll(() => p.locator('[data-param="width"] .msg-error').allInnerTexts()).toEqual(['As letras são mais altas do que a largura do chaveiro.']);
+    await p.locator('[data-param="name"] input').fill('');
+    await expect.poll(() => p.locator('[data-param="name"] .msg-error').allInnerTexts()).toEqual(['Nome precisa de pelo menos 1 caractere(s).']);
+    expect(seq).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await p.close();
+  });
 });
