@@ -9,7 +9,7 @@ export interface CatalogEntry {
   /** English; `translations` holds the name and description in every language the model file gives. */
   name: string;
   description: string;
-  translations?: { name?: Translations; description?: Translations };
+  translations?: { name?: Translations; description?: Translations; tags?: Translations[] };
   tags: string[];
   /** URL the renderer can load (atelier:// in Electron, http(s) in the browser). */
   thumbnailUrl: string;

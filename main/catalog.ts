@@ -5,7 +5,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { UserError } from '../core/errors';
-import { catalogTranslations, englishOf } from '../core/model/localize';
+import { catalogTranslations, englishOf, englishTags } from '../core/model/localize';
 import { resolveInsideFolder } from '../node/safe-path';
 import type { CatalogEntry, FontEntry, HostCatalogData, ModelSource } from '../core/host';
 
@@ -112,7 +112,7 @@ export async function scanCatalog(assetsDir: string, assetsUrl: string): Promise
         name: englishOf(m.name) ?? id,
         description: englishOf(m.description) ?? '',
         ...catalogTranslations(m),
-        tags: Array.isArray(m.tags) ? m.tags.filter((t): t is string => typeof t === 'string') : [],
+        tags: englishTags(m.tags),
         thumbnailUrl: thumb,
       },
     });

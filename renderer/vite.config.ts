@@ -9,7 +9,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig, type Connect, type Plugin } from 'vite';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { resolveInsideFolder } from '../node/safe-path';
-import { catalogTranslations, englishOf } from '../core/model/localize';
+import { catalogTranslations, englishOf, englishTags } from '../core/model/localize';
 import type { CatalogEntry } from '../core/host';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -56,7 +56,7 @@ function buildCatalogIndex(assetsRoot: string): CatalogIndex {
       name: englishOf(m.name) ?? id,
       description: englishOf(m.description) ?? '',
       ...catalogTranslations(m),
-      tags: Array.isArray(m.tags) ? m.tags.filter((t): t is string => typeof t === 'string') : [],
+      tags: englishTags(m.tags),
       file: rel,
       ...(thumb ? { thumbnail: thumb } : {}),
     });

@@ -53,6 +53,14 @@ describe('localized text in model files', () => {
     expect(input).toEqual(model);
   });
 
+  it('tags may be translated: English words in tags, every tag in all its languages beside', () => {
+    const m = parseModel(JSON.stringify({ ...model, tags: [{ en: 'gift', 'pt-BR': 'presente' }, 'desk'] }));
+    expect(m.tags).toEqual(['gift', 'desk']);
+    expect(m.translations?.tags).toEqual([{ en: 'gift', 'pt-BR': 'presente' }, { en: 'desk' }]);
+    expect(m.translations?.name?.['pt-BR']).toBe('Etiqueta com nome');
+    expect(parseModel(JSON.stringify({ ...model, tags: ['gift'] })).translations?.tags).toBeUndefined();
+  });
+
   it('finds presets and choice options by a translated name too (order rows in Portuguese)', () => {
     const m = parseModel(JSON.stringify(model));
     expect(presetValues(m, 'Larga')).toEqual({ width: 70 });

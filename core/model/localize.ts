@@ -75,7 +75,9 @@ const mapList = (v: unknown, f: (x: unknown) => unknown): unknown => (Array.isAr
  * (see types.ts). Returns a new object where anything changed; the input and its solids are not modified.
  */
 export function splitModelTranslations(model: Obj): Obj {
-  const top = splitFields(model, ['name', 'description']) as Obj;
+  let top = splitFields(model, ['name', 'description']) as Obj;
+  const tags = splitTags(top.tags);
+  if (tags) top = { ...top, tags: tags.en, translations: { ...(top.translations as Obj | undefined), tags: tags.all } };
   const param = (p: unknown): unknown => {
     const q = splitFields(p, ['label', 'help', 'group']) as Obj;
     if (!Array.isArray(q.options)) return q;
@@ -92,10 +94,24 @@ export function splitModelTranslations(model: Obj): Obj {
   };
 }
 
-/** The translations of a catalog entry's name and description, read from a raw model file (gallery index). */
-export function catalogTranslations(m: Record<string, unknown>): { translations?: { name?: Translations; description?: Translations } } {
-  const t: { name?: Translations; description?: Translations } = {};
+/** Tags with any translated: their English, and every tag in all its languages. Undefined when none is translated. */
+function splitTags(v: unknown): { en: string[]; all: Translations[] } | undefined {
+  if (!Array.isArray(v) || !v.some(isTranslations)) return undefined;
+  const all = v.flatMap((t): Translations[] => (isTranslations(t) ? [{ ...t }] : typeof t === 'string' ? [{ en: t }] : []));
+  return { en: all.map((t) => t.en), all };
+}
+
+/** English tags of a raw model file (translated ones by their "en"); others are dropped. */
+export function englishTags(v: unknown): string[] {
+  return Array.isArray(v) ? v.map(englishOf).filter((t): t is string => t !== undefined) : [];
+}
+
+/** The translations of a catalog entry's name, description and tags, read from a raw model file (gallery index). */
+export function catalogTranslations(m: Record<string, unknown>): { translations?: { name?: Translations; description?: Translations; tags?: Translations[] } } {
+  const t: { name?: Translations; description?: Translations; tags?: Translations[] } = {};
   if (isTranslations(m.name)) t.name = { ...m.name };
   if (isTranslations(m.description)) t.description = { ...m.description };
+  const tags = splitTags(m.tags);
+  if (tags) t.tags = tags.all;
   return Object.keys(t).length ? { translations: t } : {};
 }

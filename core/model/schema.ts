@@ -189,7 +189,7 @@ export const ModelSchema = Type.Object(
     units: Type.Literal('mm'),
     designer: opt(Text('Who designed it', 120)),
     thumbnail: opt(Type.String({ maxLength: 255 })),
-    tags: opt(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 20 })),
+    tags: opt(Type.Array(Localized('Search word, shown on the gallery card', 40), { maxItems: 20 })),
     parameters: Type.Array(ParameterSchema, { maxItems: LIMITS.parameters }),
     derived: opt(Type.Array(Type.Object({ id: Id, expr: Expr }, { additionalProperties: false }), { maxItems: LIMITS.parameters })),
     constraints: opt(

@@ -330,7 +330,8 @@ export interface ProductModel {
   features?: Feature[];
   presets?: Preset[];
   parts: Part[];
-  translations?: TextTranslations<'name' | 'description'>;
+  /** `tags` holds the English words; `translations.tags` every tag in all its languages when the file translates any. */
+  translations?: TextTranslations<'name' | 'description'> & { tags?: Translations[] };
 }
 
 /** A personalised design: which model, which values, which materials. Saved as `.atelier.json` and in 3MF. */

@@ -18,6 +18,14 @@ describe('catalog translations', () => {
   it.each(models.map((m) => [m.model.id, m.model] as const))('%s has every customer-visible text in every language', (_id, model) => {
     const out: string[] = [];
     out.push(...missing(model.id, model, 'name'), ...missing(model.id, model, 'description'));
+    (model.tags ?? []).forEach((tag, i) => {
+      const tr = model.translations?.tags?.[i];
+      for (const l of TEXT_LOCALES) if (l !== 'en' && !tr?.[l]?.trim()) out.push(`${model.id}.tags[${i}] (${tag}) has no ${l}`);
+    });
+    (model.tags ?? []).forEach((tag, i) => {
+      const tr = model.translations?.tags?.[i];
+      for (const l of TEXT_LOCALES) if (l !== 'en' && !tr?.[l]?.trim()) out.push(`${model.id}.tags[${i}] (${tag}) has no ${l}`);
+    });
     for (const p of model.parameters) {
       const at = `${model.id}.parameters.${p.id}`;
       for (const f of ['label', 'help', 'group']) out.push(...missing(at, p, f));

@@ -56,6 +56,7 @@ describe('Português', () => {
     // the card's accessible name is its visible text (no aria-label that hides it)
     expect(await card.getAttribute('aria-label')).toBeNull();
     expect(await page.locator('[data-product="mug"]').innerText()).toContain('Caneca personalizada');
+    expect(await page.locator('[data-product="mug"] .tags span').allInnerTexts()).toEqual(['texto', 'gravado', 'cozinha']);
   });
 
   it('no catalog product shows English left in its panel: every label, group, help, option and preset is its pt-BR text', async () => {
