@@ -3,8 +3,8 @@ import type { codesEn } from './codes-en';
 
 export const codesPtBR: Record<keyof typeof codesEn, string> = {
   'check.fits': 'Cabe na {printer} ({sizeX} × {sizeY} × {sizeZ} em {volumeX} × {volumeY} × {volumeZ}).',
-  'check.tooBig.z90': 'Grande demais para a {printer}: {over}. Girando um quarto de volta na mesa, caberia.',
-  'check.tooBig.side': 'Grande demais para a {printer}: {over}. Deitando a peça de lado, caberia.',
+  'check.tooBig.z90': 'Grande demais para a {printer}: {over}. Girando a peça um quarto de volta na mesa de impressão, ela caberia.',
+  'check.tooBig.side': 'Grande demais para a {printer}: {over}. Deitando a peça de lado, ela caberia.',
   'check.tooBig.none': 'Grande demais para a {printer}: {over}. Não cabe em nenhuma posição: escolha uma impressora maior ou um tamanho menor.',
   'check.over.wide': '{amount} a mais na largura',
   'check.over.deep': '{amount} a mais na profundidade',
@@ -13,7 +13,7 @@ export const codesPtBR: Record<keyof typeof codesEn, string> = {
   'check.closed': 'Todas as peças são sólidos fechados e estanques ({count} peça(s)).',
   'check.volume': 'Volume de {volume}.',
   'check.noVolume': 'O design não tem volume.',
-  'check.featureOk': '{feature}: {thickness}, espesso o bastante para a {printer} (mínimo de {min}).',
+  'check.featureOk': '{feature}: {thickness}, espessura suficiente para a {printer} (mínimo de {min}).',
   'check.featureThin': '{feature} tem {thickness} de espessura; a {printer} precisa de pelo menos {min}.',
   'check.wrongProcess': '{material} (peça {part}) é para impressoras {process}; a {printer} é {printerProcess}.',
   'rule.broken': '{rule}',
@@ -26,7 +26,7 @@ export const codesPtBR: Record<keyof typeof codesEn, string> = {
   'value.tooLong': '{label} pode ter no máximo {max} caracteres (este tem {count}).',
   'value.tooShort': '{label} precisa de pelo menos {min} caractere(s).',
   'value.controlChars': '{label} não pode ter quebras de linha nem caracteres de controle.',
-  'value.charsNotAllowed': '{label}: {chars} não é permitido aqui. Caracteres permitidos: {allowed}',
+  'value.charsNotAllowed': '{label}: não é permitido usar {chars}. Caracteres permitidos: {allowed}',
   'value.missingGlyphs': '{label}: a fonte não tem {chars}. Use outros caracteres.',
   'value.notColor': '{label} precisa ser uma cor como #1a2b3c.',
   'value.notInPalette': 'Escolha uma das cores oferecidas para {label}.',
