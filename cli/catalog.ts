@@ -9,7 +9,7 @@ import type { MaterialCatalog, ProductModel } from '../core/model/types';
 import { parseMaterialCatalog, parseModel } from '../core/model';
 import { collectAssetPaths } from '../core/geometry';
 import type { FontSource } from '../core/text';
-import type { PrinterProfile } from '../core/check';
+import { PRINTER_SLICERS, type PrinterProfile } from '../core/check';
 import { assetsDir } from './assets-dir';
 
 export { assetsDir };
@@ -151,6 +151,8 @@ function readPrinters(dir: string): PrinterProfile[] {
       throw new UserError([{ file, message: `Printer profile ${f}: filaments must be a whole number from 1 to 64 (how many filaments one print can use).` }]);
     if (v.printFlow !== undefined && !(typeof v.printFlow === 'number' && v.printFlow > 0 && v.printFlow <= 200))
       throw new UserError([{ file, message: `Printer profile ${f}: printFlow must be a number of mm³/s above 0 and at most 200.` }]);
+    if (v.slicer !== undefined && !(PRINTER_SLICERS as readonly unknown[]).includes(v.slicer))
+      throw new UserError([{ file, message: `Printer profile ${f}: slicer must be one of ${PRINTER_SLICERS.join(', ')} (the slicer its 3MF projects are laid out for).` }]);
     out.push(v as unknown as PrinterProfile);
   }
   return out;

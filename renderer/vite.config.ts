@@ -108,6 +108,9 @@ const catalogAssets = (): Plugin => ({
   },
 });
 
+// The app says the release it is (host info, the 3MF Application) as the CLI does: package.json's version.
+process.env.VITE_APP_VERSION ??= (JSON.parse(readFileSync(path.resolve(here, '../package.json'), 'utf8')) as { version: string }).version;
+
 export default defineConfig({
   root: here,
   base: './',

@@ -52,7 +52,7 @@ export async function runExport(argv: string[]): Promise<number> {
     process.stderr.write('Change the values, choose another printer with --printer, or export anyway with --force.\n');
     return 1;
   }
-  const bytes = await encode(format, { model, design: built.design, build: built.build, materials: data.materials });
+  const bytes = await encode(format, { model, design: built.design, build: built.build, materials: data.materials, printer });
   writeFileAtomicSync(out, bytes);
   const summary = summarizeBuild(built.build);
   const mc = massAndCost(built.build, data.materials);

@@ -1,5 +1,6 @@
 // Manufacturability: printability on a printer profile, mass and cost. Pure TypeScript.
 export { checkPrintability, filamentCount, fitInVolume } from './printability';
-export type { CheckItem, CheckReport, PrinterProfile } from './printability';
+export type { CheckItem, CheckReport, PrinterProfile, PrinterSlicer } from './printability';
+export { PRINTER_SLICERS } from './printability';
 export { massAndCost } from './mass';
 export type { MassAndCost } from './mass';

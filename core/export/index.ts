@@ -1,6 +1,8 @@
 // Export: MeshData → STL / 3MF / GLB / USDZ bytes, a thumbnail PNG; and the hardened readers for STL and 3MF.
 // Pure TypeScript: the caller writes the bytes (atomically) where they belong.
 export { writeStl, readStl } from './stl';
+export { encodeDesign, designTitle, formatOfName, slicerProjectFor, OUT_FORMATS } from './encode-design';
+export type { DesignFileInput, EncodeHost, OutFormat } from './encode-design';
 export { write3mf, DESIGN_PART, PRUSA_CONFIG_PART, BAMBU_CONFIG_PART } from './write-3mf';
 export { filamentSlots, filamentKey } from './filament-slots';
 export type { FilamentSlots } from './filament-slots';

@@ -5,7 +5,7 @@ import { createGeometryKernel, type GeometryKernel } from '../../core/geometry/i
 import { FontLibrary } from '../../core/text/index';
 import { parseMaterialCatalog } from '../../core/model/index';
 import { applyMaterialOverrides, prepareDesign, valueContextFor } from '../../core/pipeline';
-import { write3mf, writeGlb, writeStl, writeUsdz } from '../../core/export/index';
+import { encodeDesign } from '../../core/export/index';
 import { checkPrintability, massAndCost, type PrinterProfile } from '../../core/check/index';
 import type { BuildResult } from '../../core/geometry/mesh-data';
 import type { MaterialCatalog, ProductModel } from '../../core/model/types';
@@ -18,6 +18,7 @@ let kernel: GeometryKernel | null = null;
 let fonts: FontLibrary | null = null;
 let materials: MaterialCatalog = { currency: 'USD', materials: [] };
 let printers: PrinterProfile[] = [];
+let application = 'Atelier';
 let preloaded: { wasmUrl: string; kernel: Promise<GeometryKernel> } | null = null;
 const models = new Map<string, { model: ProductModel; assets: Record<string, Uint8Array> }>();
 
@@ -82,6 +83,7 @@ async function handle(req: WorkerRequest): Promise<void> {
       kernel = await (pre ?? createGeometryKernel({ wasmUrl: req.wasmUrl }));
       fonts = new FontLibrary(req.fonts);
       materials = parseMaterialCatalog(req.materialsJson);
+      application = req.appVersion ? `Atelier ${req.appVersion}` : 'Atelier';
       printers = req.printersJson.map((t) => JSON.parse(t) as PrinterProfile).filter((p) => typeof p?.id === 'string' && p.buildVolume !== undefined);
       post({ type: 'ready', id: req.id });
       return;
@@ -106,30 +108,11 @@ async function handle(req: WorkerRequest): Promise<void> {
       post({ type: 'progress', id: req.id, stage: 'building' });
       const { result, model } = build(req.key, req.values, req.quality, req.materialOverrides);
       post({ type: 'progress', id: req.id, stage: 'writing' });
-      let bytes: Uint8Array;
-      switch (req.format) {
-        case 'stl':
-          // one merged solid: the parts' union, so touching parts (raised letters) share no faces
-          bytes = writeStl(kernel!.solid(result.parts), `Atelier ${model.name}`);
-          break;
-        case 'glb':
-          bytes = writeGlb(result.parts, materials);
-          break;
-        case 'usdz':
-          bytes = writeUsdz(result.parts, materials);
-          break;
-        default:
-          bytes = write3mf(result.parts, materials, {
-            title: req.title,
-            designer: model.designer,
-            description: model.description,
-            application: 'Atelier',
-            creationDate: new Date().toISOString(),
-            design: req.design,
-            thumbnailPng: req.thumbnailPng,
-          });
-      }
-      post({ type: 'exported', id: req.id, bytes, triangles: result.triangles, parts: result.parts.length, ms: performance.now() - t0 }, transferables([bytes]));
+      // the one path from a design to bytes, shared with `atelier export` (same title, metadata, thumbnail, layout)
+      const k = kernel!;
+      const printer = printers.find((p) => p.id === req.printerId);
+      const bytes = encodeDesign(req.format, { model, design: req.design, build: result, materials, ...(printer ? { printer } : {}) }, { application, solid: (parts) => k.solid(parts) });
+      post({ type: 'exported', id: req.id, bytes, triangles: result.triangles, parts: req.format === 'stl' ? 1 : result.parts.length, ms: performance.now() - t0 }, transferables([bytes]));
       return;
     }
   }

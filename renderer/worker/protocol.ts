@@ -12,10 +12,10 @@ export interface FontBytes { id: string; name: string; bytes: Uint8Array }
 export type WorkerRequest =
   /** Starts loading the manifold WebAssembly before 'init' (no answer); 'init' with the same URL then reuses it. */
   | { type: 'preload'; id: number; wasmUrl: string }
-  | { type: 'init'; id: number; wasmUrl: string; fonts: FontBytes[]; materialsJson: string; printersJson: string[] }
+  | { type: 'init'; id: number; wasmUrl: string; fonts: FontBytes[]; materialsJson: string; printersJson: string[]; appVersion?: string }
   | { type: 'model'; id: number; key: string; model: ProductModel; assets: Record<string, Uint8Array> }
   | { type: 'build'; id: number; key: string; values: Record<string, ParameterValue>; quality: Quality; printerId?: string; materialOverrides?: Record<string, string> }
-  | { type: 'export'; id: number; key: string; values: Record<string, ParameterValue>; quality: Quality; format: ExportFormat; title: string; design: Design; thumbnailPng?: Uint8Array; materialOverrides?: Record<string, string> };
+  | { type: 'export'; id: number; key: string; values: Record<string, ParameterValue>; quality: Quality; format: ExportFormat; design: Design; printerId?: string; materialOverrides?: Record<string, string> };
 
 /**
  * Files the worker writes: STL and 3MF for manufacturing; GLB (Android Scene Viewer, WebXR) and USDZ (iOS Quick

@@ -221,7 +221,7 @@ describe('Atelier in the browser', () => {
     expect(saved.format).toBe('atelier-design/1');
     expect(saved.values).toMatchObject(values);
 
-    await page.reload();
+    await page.goto(server.url + '/'); // the catalog: a reload would show the product its address names
     await page.waitForSelector('[data-product]');
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Open…' }).click();

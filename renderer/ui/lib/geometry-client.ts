@@ -3,12 +3,13 @@
 // Plain TypeScript (DOM Worker API); no Svelte, no Babylon.
 import type { Problem } from '../../../core/errors';
 import type { ParameterValue, ProductModel, Quality, Design } from '../../../core/model/types';
-import type { BuiltPart, Figures, FontBytes, WorkerRequest, WorkerResponse } from '../../worker/protocol';
+import type { BuiltPart, ExportFormat, Figures, FontBytes, WorkerRequest, WorkerResponse } from '../../worker/protocol';
 
-export interface InitData { wasmUrl: string; fonts: FontBytes[]; materialsJson: string; printersJson: string[] }
+export interface InitData { wasmUrl: string; fonts: FontBytes[]; materialsJson: string; printersJson: string[]; appVersion?: string }
 export interface BuildRequest { values: Record<string, ParameterValue>; quality: Quality; printerId?: string; materialOverrides?: Record<string, string> }
 export interface BuildOutcome { parts: BuiltPart[]; figures: Figures; ms: number }
-export interface ExportRequest extends BuildRequest { format: 'stl' | '3mf'; title: string; design: Design; thumbnailPng?: Uint8Array }
+/** A file of the design, written in the worker by core/export/encode-design.ts (the path `atelier export` takes). */
+export interface ExportRequest extends BuildRequest { format: ExportFormat; design: Design }
 export interface ExportOutcome { bytes: Uint8Array; triangles: number; parts: number; ms: number }
 
 /** A failed request: `problems` are for a person; `timedOut` means the worker was stopped and restarted. */

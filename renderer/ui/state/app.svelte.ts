@@ -91,6 +91,8 @@ export class AppState {
   readonly leave = new LeaveGuard();
   /** Designs of catalog products left for the catalog in this session: coming back shows them as they were. */
   private readonly drafts = new Map<string, Draft>();
+  /** Counts steps that change what is shown, so a slow product load that was overtaken shows nothing. */
+  private navSeq = 0;
 
   constructor(private readonly hostImpl: Host, private readonly wasmUrl: string) {}
 
@@ -104,7 +106,8 @@ export class AppState {
     // the fonts load) and, for a deep link, the 3D preview's code and WebGL engine.
     const wasmUrl = new URL(this.wasmUrl, document.baseURI).href;
     const dataP = this.hostImpl.catalogData();
-    const initP = dataP.then((data) => ({ wasmUrl, fonts: data.fonts.map((f) => ({ id: f.id, name: f.name, bytes: f.bytes })), materialsJson: data.materialsJson, printersJson: data.printersJson }));
+    const infoP = this.hostImpl.info();
+    const initP = Promise.all([dataP, infoP]).then(([data, info]) => ({ wasmUrl, fonts: data.fonts.map((f) => ({ id: f.id, name: f.name, bytes: f.bytes })), materialsJson: data.materialsJson, printersJson: data.printersJson, appVersion: info.appVersion }));
     initP.catch(() => undefined); // reported below, where the data is awaited
     this.client = new GeometryClient(initP, { buildTimeoutMs: 20_000, exportTimeoutMs: 120_000, wasmUrl });
     // A failed start is reported once the catalog is in (if that failed, the start failure says so).
@@ -114,7 +117,7 @@ export class AppState {
     try {
       this.disposers.push(this.host.onModelFileChanged((src) => void this.loadModelSource(src, true)));
       this.disposers.push(this.host.onOpenFile((f) => void (this.kiosk ? undefined : this.confirmLeave().then((go) => (go ? this.openBytes(f.path, f.bytes) : undefined)))));
-      const info = await this.host.info();
+      const info = await infoP;
       this.kiosk = info.kiosk || (info.kind === 'web' && kioskUrlOptions(location.search).kiosk);
       // The web host does not know about ?kiosk=1: say kiosk to every component that asks the host's info.
       this.info = this.kiosk && !info.kiosk ? { ...info, kiosk: true } : info;
@@ -178,7 +181,10 @@ export class AppState {
       this.stashDraft();
       this.designerFile = null;
       const draft = design ? undefined : this.drafts.get(id);
+      const seq = ++this.navSeq;
       const src = await this.host.loadCatalogModel(id);
+      // a later step (another product, a file opened meanwhile, the catalog) wins over this one
+      if (seq !== this.navSeq) return;
       await this.loadModelSource(src, false, design ?? draft?.design);
       if (draft && this.model?.id === id) {
         this.savedPath = draft.savedPath;
@@ -192,6 +198,7 @@ export class AppState {
 
   /** Parses and shows a model; in designer mode a broken file shows its problems instead of a preview. */
   async loadModelSource(src: ModelSource, keepValues: boolean, design?: Design): Promise<void> {
+    this.navSeq++;
     let model: ProductModel;
     try {
       model = parseModel(src.text, { file: baseName(src.origin), materials: this.materials, fontIds: this.fontIds });
@@ -396,6 +403,7 @@ export class AppState {
   }
 
   backToCatalog(): void {
+    this.navSeq++;
     this.view = 'gallery';
     this.designerFile = null;
     this.designerProblems = [];
