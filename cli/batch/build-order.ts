@@ -5,12 +5,13 @@
 import { massAndCost } from '../../core/check';
 import { formatProblem, isUserError } from '../../core/errors';
 import { summarizeBuild } from '../../core/pipeline';
-import { catalogData, loadCatalogModel, type CatalogData, type LoadedModel } from '../catalog';
+import { catalogData, findPrinter, loadCatalogModel, type CatalogData, type LoadedModel } from '../catalog';
 import { encode, type OutFormat } from '../encode';
 import { applyOrRefuse, changesJson } from '../fix';
 import { writeFileAtomicSync } from '../fs-atomic';
 import { round } from '../output';
 import { buildRequest, type BuildRequest } from '../runtime';
+import { sliceJson, sliceParts } from '../slice/design';
 import type { OrderDone } from './protocol';
 
 /** What one order needs to be built: the same fields for a worker thread's job and a queue job. */
@@ -25,6 +26,9 @@ export interface OrderSpec {
   tempDir: string;
   format: OutFormat;
   fix?: boolean;
+  /** A printer profile id: the 3MF is laid out for its slicer and filaments; --slice slices for it. */
+  printer?: string;
+  slice?: boolean;
 }
 
 /** `order`: the order itself is wrong (no retry helps); `internal`: anything else (a retry may succeed). */
@@ -81,7 +85,10 @@ export class OrderBuilder {
       // a broken rule fails the order with the fix to type, or (--fix) is changed to the nearest valid design
       const fixed = applyOrRefuse(this.request(job), this.data, job.fix === true);
       const built = await buildRequest(fixed.req, this.data);
-      bytes = await encode(job.format, { model: loaded.model, design: built.design, build: built.build, materials: this.data.materials });
+      const parts = built.build.parts;
+      const printer = job.printer !== undefined || job.slice ? findPrinter(this.data, job.printer, parts.map((p) => p.material)) : undefined;
+      bytes = await encode(job.format, { model: loaded.model, design: built.design, build: built.build, materials: this.data.materials, ...(printer ? { printer } : {}) });
+      const sliced = job.slice && printer ? sliceJson(await sliceParts(parts, loaded.model.name, this.data.materials, printer)) : undefined;
       const s = summarizeBuild(built.build);
       const mc = massAndCost(built.build, this.data.materials);
       result = {
@@ -93,6 +100,7 @@ export class OrderBuilder {
         cost: round(mc.cost, 2),
         currency: mc.currency,
         ...(fixed.fixes.length ? { fixed: changesJson(fixed.fixes) } : {}),
+        ...(sliced ? { slice: sliced } : {}),
       };
     } catch (e) {
       return { status: 'failed', ...classifyError(e) };

@@ -1,5 +1,6 @@
 // Messages between `atelier batch` and its worker threads. Plain data (structured clone). Node-free.
 import type { OutFormat } from '../encode';
+import type { SliceJson } from '../slice/design';
 
 export interface OrderJob {
   type: 'job';
@@ -15,6 +16,10 @@ export interface OrderJob {
   format: OutFormat;
   /** --fix: a design that breaks a rule is changed to the nearest valid one (core/fix) instead of failing. */
   fix?: boolean;
+  /** --printer: the printer the files are for (the 3MF project's filaments and slicer layout, and --slice). */
+  printer?: string;
+  /** --slice: the print shop's figures (print time, filament per material, tool changes) in the report. */
+  slice?: boolean;
 }
 
 export interface OrderDone {
@@ -29,6 +34,8 @@ export interface OrderDone {
   currency: string;
   /** With --fix: each broken rule and the parameters changed to satisfy it. */
   fixed?: { rule: string; changes: { parameter: string; from: unknown; to: unknown }[]; reason?: string }[];
+  /** With --slice: sliced with PrusaSlicer for the printer, or an estimate that says it is one. */
+  slice?: SliceJson;
 }
 
 export interface OrderFailed {

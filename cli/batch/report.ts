@@ -44,10 +44,10 @@ export function readOrders(file: string): Order[] {
 }
 
 /** What an order's file depends on: a re-run rebuilds it when any of this changes (--fix may change the design). */
-export function orderKey(o: Pick<Order, 'model' | 'params' | 'materials'>, format: OutFormat, fix: boolean): string {
+export function orderKey(o: Pick<Order, 'model' | 'params' | 'materials'>, format: OutFormat, fix: boolean, more: { printer?: string; slice?: boolean } = {}): string {
   const sorted = (r: Record<string, unknown>): [string, unknown][] => Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return createHash('sha256')
-    .update(JSON.stringify([atelierVersion(), format, o.model, sorted(o.params), sorted(o.materials), ...(fix ? ['fix'] : [])]))
+    .update(JSON.stringify([atelierVersion(), format, o.model, sorted(o.params), sorted(o.materials), ...(fix ? ['fix'] : []), ...(more.printer ? [`printer:${more.printer}`] : []), ...(more.slice ? ['slice'] : [])]))
     .digest('hex')
     .slice(0, 32);
 }

@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { UserError } from '../../core/errors';
 import { parseArgs } from '../args';
-import { catalogData } from '../catalog';
+import { catalogData, findPrinter } from '../catalog';
 import type { OutFormat } from '../encode';
 import { sweepTempFiles } from '../fs-atomic';
 import { DEFAULT_NAME_TEMPLATE, assignFileNames, checkTemplate } from './orders';
@@ -44,6 +44,8 @@ export async function runBatch(argv: string[]): Promise<number> {
       name: { kind: 'value', meta: 'TEMPLATE' },
       fix: { kind: 'flag' },
       queue: { kind: 'value', meta: 'redis://HOST:PORT' },
+      printer: { kind: 'value', meta: 'ID' },
+      slice: { kind: 'flag' },
     },
   });
   const outDir = a.values.get('out-dir');
@@ -61,6 +63,11 @@ export async function runBatch(argv: string[]): Promise<number> {
   checkTemplate(template);
   const input = a.positionals[0]!;
   const fix = a.flags.has('fix');
+  const printer = a.values.get('printer');
+  const slice = a.flags.has('slice');
+  if (queue !== undefined && (printer !== undefined || slice))
+    throw new UserError('--printer and --slice work with the one-machine batch for now; the queue builds files for the default printer (leave out --queue, or these two options).');
+  if (printer !== undefined) findPrinter(catalogData(), printer); // an unknown printer is bad input before any work
   if (queue !== undefined) return (await import('../queue/submit')).submitBatch({ input, outDir, format, template, fix, queue });
   const orders = readOrders(input);
   catalogData(); // a broken catalog is bad input for the whole batch (exit 2), not a failure of every order
@@ -71,13 +78,14 @@ export async function runBatch(argv: string[]): Promise<number> {
   const names = assignFileNames(orders, template, format);
   const entries = initialEntries(orders, names);
   const todo: OrderJob[] = [];
-  const keys: string[] = orders.map((o) => orderKey(o, format, fix));
+  const more = { ...(printer !== undefined ? { printer } : {}), ...(slice ? { slice } : {}) };
+  const keys: string[] = orders.map((o) => orderKey(o, format, fix, more));
   orders.forEach((o, i) => {
     const e = entries[i]!;
     if (o.error) return Object.assign(e, { status: 'failed', error: `row ${o.row}: ${o.error}`, file: undefined });
     const prev = journal.get(e.file!);
     if (prev && prev.key === keys[i] && existsSync(path.join(outDir, e.file!))) return settle(e, prev.result, 'skipped');
-    todo.push({ type: 'job', id: i, order: o.order, model: o.model, params: o.params, materials: o.materials, file: path.resolve(outDir, e.file!), tempDir: path.resolve(tempDir), format, fix });
+    todo.push({ type: 'job', id: i, order: o.order, model: o.model, params: o.params, materials: o.materials, file: path.resolve(outDir, e.file!), tempDir: path.resolve(tempDir), format, fix, ...more });
   });
 
   const started = Date.now();

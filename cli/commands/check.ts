@@ -13,7 +13,7 @@ import { runPrintability } from '../printability';
 import { buildRequest, prepareRequest } from '../runtime';
 import { changesJson, describeChanges, findRequestFixes, fixHint } from '../fix';
 import type { SliceFigures } from '../slice';
-import { formatDuration, sliceParts } from '../slice/design';
+import { formatDuration, sliceJson, sliceParts } from '../slice/design';
 
 export async function runCheck(argv: string[]): Promise<number> {
   const a = parseArgs(argv, {
@@ -70,19 +70,6 @@ export async function runCheck(argv: string[]): Promise<number> {
     if (sliced) for (const l of sliceLines(sliced, printer.name)) printLine(`  ${l}`);
   }
   return printable ? 0 : 1;
-}
-
-function sliceJson(f: SliceFigures): object {
-  return {
-    source: f.source,
-    estimate: f.estimate,
-    ...(f.slicer ? { slicer: f.slicer } : {}),
-    ...(f.note ? { note: f.note } : {}),
-    layerHeight: f.layerHeight,
-    printSeconds: f.printSeconds,
-    toolChanges: f.toolChanges,
-    filaments: f.filaments.map((x) => ({ slot: x.slot, material: x.material, name: x.name, lengthMm: round(x.lengthMm, 2), grams: round(x.grams, 2) })),
-  };
 }
 
 function sliceLines(f: SliceFigures, printerName: string): string[] {

@@ -8,6 +8,19 @@ import { NODE_ZIP_CODEC } from '../encode';
 import { atelierVersion } from '../version';
 import { sliceFigures, type SliceFigures, type SliceOptions } from './index';
 import { slotUses } from './slots';
+import { round } from '../output';
+
+export interface SliceJson {
+  source: SliceFigures['source'];
+  estimate: boolean;
+  slicer?: string;
+  note?: string;
+  layerHeight: number;
+  printSeconds: number;
+  toolChanges: number;
+  filaments: { slot: number; material: string; name: string; lengthMm: number; grams: number }[];
+}
+
 
 export async function sliceParts(parts: PartMesh[], title: string, materials: MaterialCatalog, printer: PrinterProfile, opts: Omit<SliceOptions, 'slots'> = {}): Promise<SliceFigures> {
   const slots = slotUses(parts, materials, printer);
@@ -22,4 +35,18 @@ export function formatDuration(seconds: number): string {
   const m = Math.floor((s % 3600) / 60);
   if (h > 0) return `${h} h ${m} min`;
   return m > 0 ? `${m} min ${s % 60} s` : `${s} s`;
+}
+
+/** The figures as report JSON (check --json, batch report.json). */
+export function sliceJson(f: SliceFigures): SliceJson {
+  return {
+    source: f.source,
+    estimate: f.estimate,
+    ...(f.slicer ? { slicer: f.slicer } : {}),
+    ...(f.note ? { note: f.note } : {}),
+    layerHeight: f.layerHeight,
+    printSeconds: f.printSeconds,
+    toolChanges: f.toolChanges,
+    filaments: f.filaments.map((x) => ({ slot: x.slot, material: x.material, name: x.name, lengthMm: round(x.lengthMm, 2), grams: round(x.grams, 2) })),
+  };
 }
