@@ -9,8 +9,12 @@ export interface QuantityParam {
 }
 /** Text in several languages (`{ en, "pt-BR" }`, from a model file): the UI picks the customer's language. */
 export type TextParam = { en: string } & Record<string, string>;
-/** A value in a message: text shown as is, a number or a quantity the UI formats, model text it translates. */
-export type MessageParam = string | number | QuantityParam | TextParam;
+/** A word the UI says from its own catalogs (key `word.<word>`), e.g. `{ word: 'list' }` for "a list". */
+export interface WordParam {
+  word: string;
+}
+/** A value in a message: text shown as is, a number or a quantity the UI formats, model text or a word it translates. */
+export type MessageParam = string | number | QuantityParam | TextParam | WordParam;
 
 /** A message a UI can translate: `code` names the sentence, `params` fill it; `message` is the English. */
 export interface Coded {

@@ -26,14 +26,16 @@ const SYMBOL: Record<string, string> = { deg: '°', '%': '%', cm3: ' cm³', g: '
 
 /** A measured value; millimetres follow the chosen length unit ("9,84 pol" in Portuguese, "9.84 in" in English). */
 export function formatQuantity(q: QuantityParam, unit: LengthUnit, w: Words): string {
-  if (q.unit === 'mm') return `${formatNumber(toDisplay(q.value, unit, 'mm'), w.locale)} ${unitWord(unit, w)}`;
-  return `${formatNumber(q.value, w.locale)}${SYMBOL[q.unit] ?? ` ${q.unit}`}`;
+  if (q.unit === 'mm') return `${formatNumber(toDisplay(q.value, unit, 'mm'), w.locale, 2, false)} ${unitWord(unit, w)}`;
+  return `${formatNumber(q.value, w.locale, 2, false)}${SYMBOL[q.unit] ?? ` ${q.unit}`}`;
 }
 
 function param(v: MessageParam, unit: LengthUnit, w: Words): string {
   if (typeof v === 'string') return v;
-  if (typeof v === 'number') return formatNumber(v, w.locale);
+  // a message's numbers carry the locale's decimal mark; no thousands separators, as core writes them
+  if (typeof v === 'number') return formatNumber(v, w.locale, 6, false);
   if ('value' in v && typeof v.value === 'number') return formatQuantity(v as QuantityParam, unit, w);
+  if ('word' in v && typeof v.word === 'string') return w.say(`word.${v.word}`) ?? v.word;
   return localize(v as LocalizedText, w.locale);
 }
 
