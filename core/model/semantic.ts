@@ -2,7 +2,7 @@
 // only known values, defaults inside their ranges, presets, parts, materials, fonts and safe mesh paths.
 // Pure TypeScript; every finding is a Problem with a JSON path.
 
-import type { Problem } from '../errors';
+import type { MessageParam, Problem } from '../errors';
 import { hint } from './names';
 import { compileExpr, ExprError, FUNCTION_NAMES } from '../expr';
 import type { MaterialCatalog, Parameter, ProductModel, Solid } from './types';
@@ -18,8 +18,9 @@ export interface SemanticOptions {
 
 export function semanticProblems(m: ProductModel, opts: SemanticOptions = {}): Problem[] {
   const out: Problem[] = [];
-  const add = (path: string, message: string): void => {
-    out.push({ path, message });
+  // message is the English; code and params (keys model.* in renderer/ui/i18n) let a UI say it in its language
+  const add = (path: string, message: string, code?: string, params?: Record<string, MessageParam>): void => {
+    out.push({ path, message, ...(code ? { code, params: params ?? {} } : {}) });
   };
   const known = new Set<string>();
   const materialIds = opts.materials ? new Set(opts.materials.materials.map((x) => x.id)) : undefined;
@@ -39,19 +40,20 @@ export function semanticProblems(m: ProductModel, opts: SemanticOptions = {}): P
 
   m.parameters.forEach((p, i) => {
     const path = `$.parameters[${i}]`;
-    if (RESERVED.has(p.id)) add(`${path}.id`, `'${p.id}' is a reserved word; choose another id`);
-    if (known.has(p.id)) add(`${path}.id`, `id '${p.id}' is used twice; parameter ids must be unique`);
+    if (RESERVED.has(p.id)) add(`${path}.id`, `'${p.id}' is a reserved word; choose another id`, 'model.reserved', { id: p.id });
+    if (known.has(p.id)) add(`${path}.id`, `id '${p.id}' is used twice; parameter ids must be unique`, 'model.paramTwice', { id: p.id });
     known.add(p.id);
     if (!params.has(p.id)) params.set(p.id, p);
     if (p.type === 'number' || p.type === 'integer') {
-      if (p.min > p.max) add(`${path}.min`, `min (${p.min}) is larger than max (${p.max})`);
+      if (p.min > p.max) add(`${path}.min`, `min (${p.min}) is larger than max (${p.max})`, 'model.minOverMax', { min: p.min, max: p.max });
     }
     if (p.type === 'text' && opts.fontIds && !opts.fontIds.includes(p.font))
-      add(`${path}.font`, `font '${p.font}' is not installed; available: ${opts.fontIds.join(', ')}`);
+      add(`${path}.font`, `font '${p.font}' is not installed; available: ${opts.fontIds.join(', ')}`, 'model.noFont', { font: p.font, allowed: opts.fontIds.join(', ') });
     if (p.type === 'material' && materialIds) {
       for (const [j, id] of (p.options ?? []).entries())
-        if (!materialIds.has(id)) add(`${path}.options[${j}]`, `material '${id}' is not in the material catalog`);
-      if (p.options && !p.options.includes(p.default)) add(`${path}.default`, `default '${p.default}' is not among the options (${p.options.join(', ')})`);
+        if (!materialIds.has(id)) add(`${path}.options[${j}]`, `material '${id}' is not in the material catalog`, 'model.noMaterial', { id });
+      if (p.options && !p.options.includes(p.default))
+        add(`${path}.default`, `default '${p.default}' is not among the options (${p.options.join(', ')})`, 'model.defaultNotOption', { value: p.default, allowed: p.options.join(', ') });
     }
     const vp = valueProblem(p, p.default, { materials: opts.materials });
     if (vp) add(`${path}.default`, `default: ${vp}`);
@@ -62,8 +64,8 @@ export function semanticProblems(m: ProductModel, opts: SemanticOptions = {}): P
 
   (m.derived ?? []).forEach((d, i) => {
     const path = `$.derived[${i}]`;
-    if (RESERVED.has(d.id)) add(`${path}.id`, `'${d.id}' is a reserved word; choose another id`);
-    if (known.has(d.id)) add(`${path}.id`, `id '${d.id}' is already used by a parameter or derived value`);
+    if (RESERVED.has(d.id)) add(`${path}.id`, `'${d.id}' is a reserved word; choose another id`, 'model.reserved', { id: d.id });
+    if (known.has(d.id)) add(`${path}.id`, `id '${d.id}' is already used by a parameter or derived value`, 'model.idTaken', { id: d.id });
     checkExpr(d.expr, `${path}.expr`, known);
     known.add(d.id);
   });
@@ -71,7 +73,7 @@ export function semanticProblems(m: ProductModel, opts: SemanticOptions = {}): P
   (m.constraints ?? []).forEach((c, i) => {
     checkExpr(c.expr, `$.constraints[${i}].expr`, known);
     (c.parameters ?? []).forEach((p, j) => {
-      if (!params.has(p)) add(`$.constraints[${i}].parameters[${j}]`, `'${p}' is not a parameter`);
+      if (!params.has(p)) add(`$.constraints[${i}].parameters[${j}]`, `'${p}' is not a parameter`, 'model.notParam', { id: p });
     });
   });
   (m.features ?? []).forEach((f, i) => {
@@ -81,12 +83,12 @@ export function semanticProblems(m: ProductModel, opts: SemanticOptions = {}): P
 
   const presetIds = new Set<string>();
   (m.presets ?? []).forEach((pr, i) => {
-    if (presetIds.has(pr.id)) add(`$.presets[${i}].id`, `preset id '${pr.id}' is used twice`);
+    if (presetIds.has(pr.id)) add(`$.presets[${i}].id`, `preset id '${pr.id}' is used twice`, 'model.presetTwice', { id: pr.id });
     presetIds.add(pr.id);
     for (const [k, v] of Object.entries(pr.values)) {
       const p = params.get(k);
       const path = `$.presets[${i}].values${/^[A-Za-z_]\w*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`}`;
-      if (!p) add(path, `'${k}' is not a parameter; parameters: ${[...params.keys()].join(', ')}`);
+      if (!p) add(path, `'${k}' is not a parameter; parameters: ${[...params.keys()].join(', ')}`, 'model.notParamOf', { id: k, allowed: [...params.keys()].join(', ') });
       else {
         const vp = valueProblem(p, v, { materials: opts.materials });
         if (vp) add(path, vp);
@@ -98,15 +100,15 @@ export function semanticProblems(m: ProductModel, opts: SemanticOptions = {}): P
   let nodes = 0;
   m.parts.forEach((part, i) => {
     const path = `$.parts[${i}]`;
-    if (partNames.has(part.name)) add(`${path}.name`, `part name '${part.name}' is used twice; part names must be unique`);
+    if (partNames.has(part.name)) add(`${path}.name`, `part name '${part.name}' is used twice; part names must be unique`, 'model.partTwice', { name: part.name });
     partNames.add(part.name);
     const mp = params.get(part.material);
-    if (mp && mp.type !== 'material') add(`${path}.material`, `'${part.material}' is a ${mp.type} parameter, not a material parameter`);
+    if (mp && mp.type !== 'material') add(`${path}.material`, `'${part.material}' is a ${mp.type} parameter, not a material parameter`, 'model.notMaterialParam', { id: part.material, type: mp.type });
     else if (!mp && materialIds && !materialIds.has(part.material))
-      add(`${path}.material`, `'${part.material}' is neither a material in the catalog nor a material parameter`);
+      add(`${path}.material`, `'${part.material}' is neither a material in the catalog nor a material parameter`, 'model.unknownMaterial', { id: part.material });
     if (part.color && !/^#[0-9a-fA-F]{6}$/.test(part.color)) {
       const cp = params.get(part.color);
-      if (!cp || cp.type !== 'color') add(`${path}.color`, `'${part.color}' must be a colour like #1a2b3c or the id of a color parameter`);
+      if (!cp || cp.type !== 'color') add(`${path}.color`, `'${part.color}' must be a colour like #1a2b3c or the id of a color parameter`, 'model.badColor', { value: part.color });
     }
     if (part.when) checkExpr(part.when, `${path}.when`, known);
     walkSolid(part.solid, `${path}.solid`, 0);
@@ -114,10 +116,10 @@ export function semanticProblems(m: ProductModel, opts: SemanticOptions = {}): P
 
   function walkSolid(s: Solid, path: string, depth: number): void {
     if (++nodes > LIMITS.nodes) {
-      if (nodes === LIMITS.nodes + 1) add(path, `the model has more than ${LIMITS.nodes} solid nodes`);
+      if (nodes === LIMITS.nodes + 1) add(path, `the model has more than ${LIMITS.nodes} solid nodes`, 'model.tooManyNodes', { max: LIMITS.nodes });
       return;
     }
-    if (depth > LIMITS.depth) return add(path, `solids are nested more than ${LIMITS.depth} levels deep`);
+    if (depth > LIMITS.depth) return add(path, `solids are nested more than ${LIMITS.depth} levels deep`, 'model.solidsTooDeep', { max: LIMITS.depth });
     for (const [k, v] of Object.entries(s)) {
       if (k === 'type' || k === 'children' || k === 'shape' || k === 'file' || k === 'font' || k === 'halign' || k === 'valign') continue;
       if (k === 'center') continue;
@@ -142,18 +144,18 @@ export function semanticProblems(m: ProductModel, opts: SemanticOptions = {}): P
       }
     }
     if (s.type === 'cylinder' && s.radius === undefined && (s.radiusBottom === undefined || s.radiusTop === undefined))
-      add(path, 'a cylinder needs "radius", or both "radiusBottom" and "radiusTop"');
+      add(path, 'a cylinder needs "radius", or both "radiusBottom" and "radiusTop"', 'model.cylinderRadius');
     if (s.type === 'text' && s.font && opts.fontIds && !opts.fontIds.includes(s.font))
-      add(`${path}.font`, `font '${s.font}' is not installed; available: ${opts.fontIds.join(', ')}`);
+      add(`${path}.font`, `font '${s.font}' is not installed; available: ${opts.fontIds.join(', ')}`, 'model.noFont', { font: s.font, allowed: opts.fontIds.join(', ') });
     if (s.type === 'text' && !s.font) {
       const ref = compileNames(s.text).map((n) => params.get(n)).find((p) => p?.type === 'text');
-      if (!ref) add(path, 'a text node needs "font", or a text expression that names a text parameter (whose font is used)');
+      if (!ref) add(path, 'a text node needs "font", or a text expression that names a text parameter (whose font is used)', 'model.textFont');
     }
     if (s.type === 'mesh') {
       const f = s.file;
       if (/^([a-zA-Z]:|[\\/])/.test(f) || f.includes('\\') || f.split('/').some((seg) => seg === '..' || seg === '' || seg === '.'))
-        add(`${path}.file`, `'${f}' must be a relative path inside the model's folder (no '..', no absolute paths, forward slashes)`);
-      else if (!/\.(stl|3mf)$/i.test(f)) add(`${path}.file`, `'${f}' must be an .stl or .3mf file`);
+        add(`${path}.file`, `'${f}' must be a relative path inside the model's folder (no '..', no absolute paths, forward slashes)`, 'model.meshPath', { file: f });
+      else if (!/\.(stl|3mf)$/i.test(f)) add(`${path}.file`, `'${f}' must be an .stl or .3mf file`, 'model.meshType', { file: f });
     }
     if ('children' in s) s.children.forEach((c, j) => walkSolid(c, `${path}.children[${j}]`, depth + 1));
   }
