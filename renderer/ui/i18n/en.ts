@@ -61,6 +61,7 @@ export const en = {
   'figures.dimensions': 'Show dimensions',
   'preview.label': '3D preview of {name}. Drag to turn, scroll or pinch to zoom.',
   'preview.frame': 'Fit to view',
+  'preview.keys': 'Arrow keys turn the view, + and − zoom, Home fits the product in view.',
   'preview.failed': 'The preview could not be built.',
   'preview.stopped': 'Building this design took too long and was stopped. Try smaller values, fewer copies or less detail.',
   'export.heading': 'Export for manufacturing',

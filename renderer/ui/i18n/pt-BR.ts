@@ -61,6 +61,7 @@ export const ptBR: Messages = {
   'figures.dimensions': 'Mostrar cotas',
   'preview.label': 'Prévia 3D de {name}. Arraste para girar, role ou pince para ampliar.',
   'preview.frame': 'Enquadrar',
+  'preview.keys': 'As setas giram a vista, + e − aproximam e afastam, Home enquadra o produto.',
   'preview.failed': 'Não foi possível gerar a prévia.',
   'preview.stopped': 'A geração deste design demorou demais e foi interrompida. Tente valores menores, menos cópias ou menos detalhes.',
   'export.heading': 'Exportar para fabricação',
