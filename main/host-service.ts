@@ -5,6 +5,7 @@
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../core/errors';
+import { hostError } from './messages';
 import type { KioskSettingsPatch, ModelSource, OpenedFile, SaveRequest, SaveResult } from '../core/host';
 import { writeFileAtomic } from './atomic-write';
 import { loadCatalogModel, readCatalogData, readModelSource, scanCatalog } from './catalog';
@@ -90,7 +91,7 @@ async function freeName(folder: string, name: string, claimed: Set<string>): Pro
       return candidate;
     }
   }
-  throw new UserError('The kiosk export folder is full of files with this name; ask the staff to empty it.');
+  throw hostError('kioskFolderFull', 'The kiosk export folder is full of files with this name; ask the staff to empty it.');
 }
 
 export function createHostService(d: HostDeps): HostService {
@@ -101,20 +102,20 @@ export function createHostService(d: HostDeps): HostService {
   let watcher: ModelWatcher | undefined;
 
   const refuseInKiosk = (what: string) => {
-    if (d.kiosk()) throw new UserError(`${what} is not available in kiosk mode.`);
+    if (d.kiosk()) throw hostError(what === 'Designer mode' ? 'notInKiosk.designer' : 'notInKiosk.open', `${what} is not available in kiosk mode.`);
   };
 
   /** A kiosk with no staff PIN keeps its staff settings shut: a customer must not be able to walk out of it. */
   const refuseWithoutPin = () => {
     if (d.kiosk() && d.settings.get().staffPin === null)
-      throw new UserError('Staff settings are closed: this kiosk has no staff PIN. Start Atelier outside kiosk mode and set one.');
+      throw hostError('kioskNoPin', 'Staff settings are closed: this kiosk has no staff PIN. Start Atelier outside kiosk mode and set one.');
   };
 
   const readOpened = async (file: string): Promise<OpenedFile> => {
-    if (!isOpenableFile(file)) throw new UserError(`${path.basename(file)} is not an Atelier design: open a .atelier.json or .3mf file.`);
+    if (!isOpenableFile(file)) throw hostError('notDesign', `${path.basename(file)} is not an Atelier design: open a .atelier.json or .3mf file.`, { file: path.basename(file) });
     const st = await stat(file);
-    if (!st.isFile()) throw new UserError(`${path.basename(file)} is not a file.`);
-    if (st.size > MAX_OPEN_BYTES) throw new UserError(`${path.basename(file)} is ${st.size} bytes; at most ${MAX_OPEN_BYTES} can be opened.`);
+    if (!st.isFile()) throw hostError('notFile', `${path.basename(file)} is not a file.`, { file: path.basename(file) });
+    if (st.size > MAX_OPEN_BYTES) throw hostError('tooBig', `${path.basename(file)} is ${st.size} bytes; at most ${MAX_OPEN_BYTES} can be opened.`, { file: path.basename(file), size: st.size, max: MAX_OPEN_BYTES });
     const bytes = new Uint8Array(await readFile(file));
     granted.add(path.resolve(file));
     await d.recent.add(path.resolve(file));
@@ -137,7 +138,7 @@ export function createHostService(d: HostDeps): HostService {
 
     loadCatalogModel: async (id: string) => {
       const only = visibleIds();
-      if (only && !only.has(id)) throw new UserError(`There is no product "${id}" in the catalog.`);
+      if (only && !only.has(id)) throw hostError('noProduct', `There is no product "${id}" in the catalog.`, { id });
       return loadCatalogModel(d.assetsDir, d.assetsUrl, id);
     },
 
@@ -164,14 +165,14 @@ export function createHostService(d: HostDeps): HostService {
 
     openRecent: async (file: string) => {
       refuseInKiosk('Opening files');
-      if (!d.recent.list().some((r) => r.path === file)) throw new UserError('That design is not in the recent list.');
+      if (!d.recent.list().some((r) => r.path === file)) throw hostError('notRecent', 'That design is not in the recent list.');
       try {
         return await readOpened(file);
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
           await d.recent.remove(file);
           d.recentChanged();
-          throw new UserError(`${path.basename(file)} is no longer there; it was removed from the recent list.`);
+          throw hostError('recentGone', `${path.basename(file)} is no longer there; it was removed from the recent list.`, { file: path.basename(file) });
         }
         throw e;
       }
@@ -183,13 +184,13 @@ export function createHostService(d: HostDeps): HostService {
       let target: string | null;
       if (d.kiosk()) {
         const folder = d.settings.get().kiosk.exportFolder;
-        if (!folder) throw new UserError('Saving to a folder is switched off on this kiosk: use "View on your phone".');
+        if (!folder) throw hostError('kioskNoFolder', 'Saving to a folder is switched off on this kiosk: use "View on your phone".');
         await mkdir(folder, { recursive: true });
         target = await freeName(folder, kioskFileName(req.suggestedName, req.kind, new Date()), claimedNames);
       } else if (req.path !== undefined) {
         target = path.resolve(req.path);
-        if (!granted.has(target)) throw new UserError('Atelier can only save over a file you opened or saved in this session; use Save As.');
-        if (!target.toLowerCase().endsWith(SAVE_EXTENSIONS[req.kind])) throw new UserError(`A ${req.kind} file must end in ${SAVE_EXTENSIONS[req.kind]}.`);
+        if (!granted.has(target)) throw hostError('saveOverOnly', 'Atelier can only save over a file you opened or saved in this session; use Save As.');
+        if (!target.toLowerCase().endsWith(SAVE_EXTENSIONS[req.kind])) throw hostError('extension', `A ${req.kind} file must end in ${SAVE_EXTENSIONS[req.kind]}.`, { ext: SAVE_EXTENSIONS[req.kind] });
       } else {
         const chosen = await d.dialogs.saveAs(req.suggestedName, req.kind);
         target = chosen ? withExtension(path.resolve(chosen), req.kind) : null;

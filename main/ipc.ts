@@ -3,15 +3,18 @@
 // and turns handler failures into `{ error }` replies without stacks. Imports only types from Electron.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { HOST_ARG_VALIDATORS, HOST_CHANNELS, type Host } from '../core/host';
-import { isUserError } from '../core/errors';
+import { isUserError, type MessageParam } from '../core/errors';
 import { APP_ORIGIN } from './protocol-resolver';
 
 export type HostCall = keyof typeof HOST_CHANNELS;
 /** One handler per channel, with the Host method's own signature. */
 export type HostHandlers = { [K in HostCall]: NonNullable<Host[K]> };
 
-/** What the renderer gets back: exactly one of the two keys. */
-export type IpcReply = { value: unknown } | { error: string };
+/**
+ * What the renderer gets back: a value, or an error for a person (English) with, where the host said it in a coded
+ * sentence (main/messages.ts), its code and params so the window says it in the customer's language.
+ */
+export type IpcReply = { value: unknown } | { error: string; code?: string; params?: Record<string, MessageParam> };
 
 /** The parts of Electron's WebFrameMain the sender check reads. */
 export interface SenderFrameLike {
@@ -45,6 +48,21 @@ export function cleanMessage(e: unknown): string {
   return 'Something went wrong in Atelier. The details are in its log.';
 }
 
+
+/**
+ * The reply for a failed call: cleanMessage's English, with the code and params of a coded host message. The fixed
+ * sentences (a file not found, the disk full, an internal error, a refused sender) go as they are: the window knows
+ * them by their words (renderer/host/electron-host.ts).
+ */
+export function errorReply(e: unknown): { error: string; code?: string; params?: Record<string, MessageParam> } {
+  const error = cleanMessage(e);
+  if (isUserError(e)) {
+    const p = e.problems.length === 1 ? e.problems[0] : undefined;
+    return p?.code ? { error, code: p.code, ...(p.params ? { params: p.params } : {}) } : { error };
+  }
+  return { error };
+}
+
 /** Runs one call: sender check, payload check, handler; never throws. */
 export async function dispatch(
   handlers: HostHandlers,
@@ -64,7 +82,7 @@ export async function dispatch(
     return { value: await handler(...args) };
   } catch (e) {
     log(`${call} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-    return { error: cleanMessage(e) };
+    return errorReply(e);
   }
 }
 

@@ -2,6 +2,7 @@
 // A short PIN is weak against offline guessing, so the hash parameters are deliberately costly and the
 // caller (settings) also rate-limits attempts.
 import { UserError } from '../core/errors';
+import { hostError } from './messages';
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 export interface PinHash {
@@ -31,7 +32,7 @@ function scrypt(pin: string, salt: Buffer, keyLength: number, o: ScryptOptions):
 }
 
 export async function hashPin(pin: string): Promise<PinHash> {
-  if (!isValidPin(pin)) throw new UserError('The PIN must be 4 to 12 digits.');
+  if (!isValidPin(pin)) throw hostError('pinFormat', 'The PIN must be 4 to 12 digits.');
   const salt = randomBytes(SALT_BYTES);
   const key = await scrypt(pin, salt, DEFAULTS.keyLength, { N: DEFAULTS.N, r: DEFAULTS.r, p: DEFAULTS.p });
   return { algorithm: 'scrypt', salt: salt.toString('base64'), hash: key.toString('base64'), ...DEFAULTS };

@@ -4,11 +4,15 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { HOST_CHANNELS, HOST_EVENTS, type Host } from '../core/host';
 
-type Reply = { value: unknown } | { error: string };
+type Reply = { value: unknown } | { error: string; code?: string; params?: Record<string, unknown> };
 
+/**
+ * A failed call rejects with an Error; a coded one (main/messages.ts) with a plain { message, code, params } instead,
+ * because only an Error's message survives the context bridge while plain data is copied whole.
+ */
 function call<T>(channel: string, ...args: unknown[]): Promise<T> {
   return ipcRenderer.invoke(channel, ...args).then((r: Reply) => {
-    if ('error' in r) throw new Error(r.error);
+    if ('error' in r) throw r.code ? { message: r.error, code: r.code, ...(r.params ? { params: r.params } : {}) } : new Error(r.error);
     return r.value as T;
   });
 }

@@ -6,6 +6,7 @@ import { chmod } from 'node:fs/promises';
 import path from 'node:path';
 import { validateKioskPatch, type KioskSettings, type KioskSettingsPatch } from '../core/host';
 import { UserError } from '../core/errors';
+import { hostError } from './messages';
 import { isRecord, readJsonFile, writeJsonFile } from './json-file';
 import { hashPin, isPinHash, verifyPin, type PinHash } from './pin';
 
@@ -104,7 +105,7 @@ export class SettingsStore {
 
   private async verifyNow(pin: string, now: number): Promise<boolean> {
     const lock = this.current.pinLock;
-    if (now < lock.lockedUntil) throw new UserError(`Too many wrong PINs. Try again in ${Math.ceil((lock.lockedUntil - now) / 1000)} s.`);
+    if (now < lock.lockedUntil) throw hostError('pinLocked', `Too many wrong PINs. Try again in ${Math.ceil((lock.lockedUntil - now) / 1000)} s.`, { seconds: Math.ceil((lock.lockedUntil - now) / 1000) });
     const stored = this.current.staffPin;
     if (stored === null) return true;
     // count the attempt as wrong before checking it: a crash or a parallel call cannot win a free guess
@@ -130,12 +131,12 @@ export class SettingsStore {
   async updateKiosk(pin: string, patch: KioskSettingsPatch, now = Date.now()): Promise<KioskSettings> {
     const problem = validateKioskPatch(patch);
     if (problem) throw new UserError(problem);
-    if (!(await this.verify(pin, now))) throw new UserError('Wrong staff PIN.');
+    if (!(await this.verify(pin, now))) throw hostError('pinWrong', 'Wrong staff PIN.');
     const next = structuredClone(this.current);
     const { newPin, ...rest } = patch;
     Object.assign(next.kiosk, rest);
     if (newPin !== undefined) next.staffPin = await hashPin(newPin);
-    if (next.kiosk.enabled && next.staffPin === null) throw new UserError('Set a staff PIN before turning kiosk mode on.');
+    if (next.kiosk.enabled && next.staffPin === null) throw hostError('kioskNeedsPin', 'Set a staff PIN before turning kiosk mode on.');
     await writePrivate(this.file, next);
     this.current = next;
     return this.kiosk();

@@ -3,6 +3,7 @@
 // never leave an orphan server and a stop during a start closes what that start opened. Node only.
 import { networkInterfaces } from 'node:os';
 import { UserError } from '../../core/errors';
+import { hostError } from '../messages';
 import type { HandoffInfo, HandoffRequest } from '../../core/host';
 import { noLanReason, pickLanAddress } from './interfaces';
 import { qrSvg } from './qr';
@@ -45,17 +46,15 @@ export class HandoffManager {
     const gen = ++this.generation;
     return this.serial(async () => {
       await this.closeCurrent();
-      const cancelled = () => new UserError('The phone link was closed before it was ready.');
+      const cancelled = () => hostError('handoffCancelled', 'The phone link was closed before it was ready.');
       if (gen !== this.generation) throw cancelled();
       const c = this.config();
       const table = this.interfaces();
       const lan = pickLanAddress(table, c.interface);
       if (!lan)
-        throw new UserError(
-          noLanReason(table) === 'public-only'
-            ? 'This computer is only on a public network address, and the phone link is served only on a private (home, shop or office) network. Connect to such a Wi-Fi or Ethernet network and try again.'
-            : 'This computer is not connected to a local network, so a phone cannot reach it. Connect to Wi-Fi or Ethernet and try again.',
-        );
+        throw noLanReason(table) === 'public-only'
+          ? hostError('handoffPublicOnly', 'This computer is only on a public network address, and the phone link is served only on a private (home, shop or office) network. Connect to such a Wi-Fi or Ethernet network and try again.')
+          : hostError('handoffNoLan', 'This computer is not connected to a local network, so a phone cannot reach it. Connect to Wi-Fi or Ethernet and try again.');
       const server = await startHandoffServer({ title: req.title, glb: req.glb, usdz: req.usdz }, { host: lan.address, expiryMs: c.expiryMinutes * 60_000 });
       if (gen !== this.generation) {
         await server.stop();

@@ -1,10 +1,13 @@
 // English message catalog: every string the UI shows (model files bring their own labels).
 // `{name}` placeholders are filled by t(). Keep keys in step with pt-BR.ts (the type enforces it).
+import { hostEn } from './host-en';
 import { codesEn } from './codes-en';
 
 export const en = {
   // message codes from core (printability, values, rules): ./codes-en.ts
   ...codesEn,
+  // the host's coded messages (main/messages.ts): ./host-en.ts
+  ...hostEn,
   'app.title': 'Atelier',
   'app.tagline': 'Make it yours',
   'app.loading': 'Loading…',

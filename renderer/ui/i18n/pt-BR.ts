@@ -1,10 +1,13 @@
 // Catálogo de mensagens em português do Brasil: todas as strings da interface (os modelos trazem seus rótulos).
 // Mesmas chaves que en.ts (o tipo Messages obriga).
 import type { Messages } from './en';
+import { hostPtBR } from './host-pt-br';
 import { codesPtBR } from './codes-pt-br';
 
 export const ptBR: Messages = {
   ...codesPtBR,
+  // the host's coded messages (main/messages.ts): ./host-pt-br.ts
+  ...hostPtBR,
   'app.title': 'Atelier',
   'app.tagline': 'Do seu jeito',
   'app.loading': 'Carregando…',

@@ -15,6 +15,8 @@ import { GeometryClient, GeometryError, type BuildOutcome } from '../lib/geometr
 import { baseName, designFromBytes, designToBytes, slug } from '../lib/design-files';
 import type { LengthUnit } from '../lib/units';
 import { t } from '../i18n/index.svelte';
+import { message as describe } from '../i18n/content';
+import { hostSentenceCode } from '../i18n/host-en';
 import { readUnit, saveUnit } from './prefs';
 import { AUTOSAVE_DELAY_MS, clearAutosave, readAutosave, writeAutosave, type AutosaveRecord } from './autosave';
 import { kioskUrlOptions } from '../kiosk/kiosk-config';
@@ -605,9 +607,12 @@ export class AppState {
 export function messageOf(e: unknown): string {
   if (e && typeof e === 'object' && Array.isArray((e as { problems?: unknown }).problems)) {
     const ps = (e as { problems: Problem[] }).problems;
-    if (ps.length) return ps.map((p) => p.message).join(' ');
+    // coded problems (core's and the host's) in the customer's language; the English where there is no code
+    if (ps.length) return ps.map((p) => describe(p, 'mm')).join(' ');
   }
-  return e instanceof Error ? e.message : String(e);
+  const text = e instanceof Error ? e.message : String(e);
+  const code = hostSentenceCode(text);
+  return code ? describe({ message: text, code }, 'mm') : text;
 }
 
 export function problemsOf(e: unknown): Problem[] {

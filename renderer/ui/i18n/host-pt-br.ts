@@ -1,0 +1,31 @@
+// The host's coded messages in Brazilian Portuguese: the keys of host-en.ts (the type checks it).
+import type { hostEn } from './host-en';
+
+export const hostPtBR: Record<keyof typeof hostEn, string> = {
+  'host.kioskFolderFull': 'A pasta de exportação do quiosque está cheia de arquivos com este nome; peça à equipe para esvaziá-la.',
+  'host.notInKiosk.open': 'Abrir arquivos não está disponível no modo quiosque.',
+  'host.notInKiosk.designer': 'O modo designer não está disponível no modo quiosque.',
+  'host.kioskNoPin': 'As configurações da equipe estão fechadas: este quiosque não tem PIN da equipe. Inicie o Atelier fora do modo quiosque e defina um.',
+  'host.notDesign': '{file} não é um design do Atelier: abra um arquivo .atelier.json ou .3mf.',
+  'host.notFile': '{file} não é um arquivo.',
+  'host.tooBig': '{file} tem {size} bytes; é possível abrir no máximo {max}.',
+  'host.noProduct': 'Não há nenhum produto "{id}" no catálogo.',
+  'host.notRecent': 'Esse design não está na lista de recentes.',
+  'host.recentGone': '{file} não está mais lá; foi removido da lista de recentes.',
+  'host.kioskNoFolder': 'Salvar em uma pasta está desativado neste quiosque: use "Ver no celular".',
+  'host.saveOverOnly': 'O Atelier só pode salvar por cima de um arquivo que você abriu ou salvou nesta sessão; use Salvar como.',
+  'host.extension': 'O nome do arquivo deve terminar em {ext}.',
+  'host.pinFormat': 'O PIN deve ter de 4 a 12 dígitos.',
+  'host.pinLocked': 'PINs errados demais. Tente de novo em {seconds} s.',
+  'host.pinWrong': 'PIN da equipe errado.',
+  'host.kioskNeedsPin': 'Defina um PIN da equipe antes de ativar o modo quiosque.',
+  'host.handoffCancelled': 'O link para o celular foi fechado antes de ficar pronto.',
+  'host.handoffPublicOnly': 'Este computador só tem um endereço de rede pública, e o link para o celular só é servido em uma rede privada (de casa, da loja ou do escritório). Conecte-se a uma rede Wi-Fi ou Ethernet assim e tente de novo.',
+  'host.handoffNoLan': 'Este computador não está conectado a uma rede local, então um celular não consegue alcançá-lo. Conecte-se ao Wi-Fi ou à Ethernet e tente de novo.',
+  'host.fileNotFound': 'O arquivo não foi encontrado.',
+  'host.noAccess': 'O Atelier não tem permissão para acessar esse arquivo.',
+  'host.diskFull': 'O disco está cheio.',
+  'host.isFolder': 'Isso é uma pasta, não um arquivo.',
+  'host.internal': 'Algo deu errado no Atelier. Os detalhes estão no registro dele.',
+  'host.untrusted': 'Este pedido não veio da janela do Atelier.',
+};
