@@ -46,6 +46,12 @@ export interface Preview {
   setUnit(u: LengthUnit, format?: (mm: number) => string): void;
   setDimensionsVisible(v: boolean): void;
   frame(): void;
+  /** Turns the camera around the product by these angles (radians; +alpha to the right, +beta downwards). */
+  orbit(dAlpha: number, dBeta: number): void;
+  /** Moves the camera closer (factor < 1) or further away (factor > 1), within the framed limits. */
+  zoom(factor: number): void;
+  /** The current view, rounded to 1e-4 (radians, metres); also on the canvas as data-alpha/-beta/-radius. */
+  readonly view: { alpha: number; beta: number; radius: number };
   /** The current view as PNG bytes (optionally square-cropped to `size` pixels for thumbnails). */
   screenshot(size?: number): Promise<Uint8Array>;
   /** Called after every rendered frame with its time (ms, performance.now()). */
@@ -77,6 +83,8 @@ function createCore(canvas: HTMLCanvasElement, compile: boolean): Core {
   performance.mark('atelier:engine-start');
   const engine = new Engine(canvas, true, { preserveDrawingBuffer: false, stencil: true, antialias: true, powerPreference: 'high-performance' }, true);
   performance.mark('atelier:engine-end');
+  // Babylon gives the canvas tabindex 1 on the first pointer move: a positive tabindex breaks the tab order.
+  engine.canvasTabIndex = 0;
   const scene = new Scene(engine);
   scene.useRightHandedSystem = true;
   scene.clearColor = Color4.FromColor3(BACKGROUND.toLinearSpace().toGammaSpace(), 1);
@@ -94,6 +102,9 @@ function createCore(canvas: HTMLCanvasElement, compile: boolean): Core {
   camera.panningSensibility = 4000;
   camera.useNaturalPinchZoom = true;
   camera.attachControl(true);
+  // Keys are the UI's (Viewport.svelte calls orbit/zoom/frame): Babylon's own keyboard input only moves the camera
+  // inside a render, and the preview renders only when something changed, so its keys did nothing.
+  camera.inputs.removeByType('ArcRotateCameraKeyboardMoveInput');
 
   createLights(scene);
   const ground = new Ground(scene, BACKGROUND);
@@ -156,8 +167,14 @@ export async function createPreview(o: PreviewOptions): Promise<Preview> {
   let bounds: { min: Vector3; max: Vector3 } | null = null;
   let frames = 0;
   const frameCbs = new Set<(t: number) => void>();
+  const round = (x: number) => Math.round(x * 1e4) / 1e4;
+  const view = () => ({ alpha: round(camera.alpha), beta: round(camera.beta), radius: round(camera.radius) });
   scene.onAfterRenderObservable.add(() => {
     frames++;
+    const v = view();
+    canvas.dataset.alpha = String(v.alpha);
+    canvas.dataset.beta = String(v.beta);
+    canvas.dataset.radius = String(v.radius);
     dims.update();
     const t = performance.now();
     for (const cb of frameCbs) cb(t);
@@ -244,6 +261,19 @@ export async function createPreview(o: PreviewOptions): Promise<Preview> {
       dirty = true;
     },
     frame,
+    orbit(dAlpha, dBeta) {
+      camera.alpha += dAlpha;
+      camera.beta = Math.min(camera.upperBetaLimit ?? Math.PI, Math.max(camera.lowerBetaLimit ?? 0, camera.beta + dBeta));
+      dirty = true;
+    },
+    zoom(factor) {
+      const r = camera.radius * factor;
+      camera.radius = Math.min(camera.upperRadiusLimit ?? r, Math.max(camera.lowerRadiusLimit ?? r, r));
+      dirty = true;
+    },
+    get view() {
+      return view();
+    },
     async screenshot(size) {
       await scene.whenReadyAsync(true);
       scene.render();
