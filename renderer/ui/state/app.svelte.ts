@@ -15,7 +15,7 @@ import { GeometryClient, GeometryError, type BuildOutcome } from '../lib/geometr
 import { baseName, designFromBytes, designToBytes, slug } from '../lib/design-files';
 import type { LengthUnit } from '../lib/units';
 import { t } from '../i18n/index.svelte';
-import { message as describe } from '../i18n/content';
+import { message as describe, tx } from '../i18n/content';
 import { hostSentenceCode } from '../i18n/host-en';
 import { readUnit, saveUnit } from './prefs';
 import { AUTOSAVE_DELAY_MS, clearAutosave, readAutosave, writeAutosave, type AutosaveRecord } from './autosave';
@@ -359,7 +359,7 @@ export class AppState {
    */
   async confirmLeave(): Promise<boolean> {
     if (this.kiosk || !this.dirty || !this.design || !this.model) return true;
-    const choice = await this.leave.ask(this.design.name ?? this.model.name);
+    const choice = await this.leave.ask(this.design.name ?? tx(this.model, 'name'));
     if (choice === 'cancel') return false;
     if (choice === 'save') {
       await this.save(false);
