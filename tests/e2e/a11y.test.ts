@@ -1,0 +1,190 @@
+// Accessibility of the web app in Chromium: axe-core (WCAG 2 A/AA, plus one level-one heading and a visible label
+// inside each accessible name) finds nothing on the gallery, the product view (English and Portuguese, 1280×800)
+// and the touch kiosk; the 3D preview is one tab stop whose arrow keys orbit, +/− zoom and Home re-frames; radio
+// groups and the ⋯ menu move with the arrow keys; focus goes to the product heading when a product opens and back
+// to its card on the way out.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './browser';
+import { appUnderTest, type StaticServer } from './server';
+import { catalogModels, pickProducts, type CatalogModel } from './catalog';
+import { openProduct, settled } from './app-page';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let server: StaticServer;
+let browser: Browser;
+let models: CatalogModel[] = [];
+const errors: string[] = [];
+
+beforeAll(async () => {
+  server = await appUnderTest();
+  models = await catalogModels(server.url);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function desktopPage(locale: 'en' | 'pt-BR'): Promise<Page> {
+  const p = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: locale === 'en' ? 'en-US' : 'pt-BR' });
+  await p.addInitScript((l) => localStorage.setItem('atelier.locale', l), locale);
+  p.on('pageerror', (e) => errors.push(e.message));
+  await p.goto(server.url + '/');
+  await p.waitForSelector('[data-product]');
+  return p;
+}
+
+/** axe-core's findings on the page as "rule: target (summary)" lines; none expected. */
+async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; nodes: { target: string[]; failureSummary?: string }[] }[] }> } }).axe;
+    const r = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      // best practice and experimental rules the accessibility review named
+      rules: { 'page-has-heading-one': { enabled: true }, 'label-content-name-mismatch': { enabled: true }, tabindex: { enabled: true } },
+    });
+    return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} (${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 160)})`));
+  });
+}
+
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const e = document.activeElement as HTMLElement | null;
+    return { tag: e?.tagName.toLowerCase() ?? '', text: e?.textContent?.trim() ?? '', product: e?.dataset.product ?? null };
+  });
+
+const camera = (page: Page) =>
+  page.locator('[data-testid="preview"]').evaluate((c) => ({ alpha: Number(c.dataset.alpha), beta: Number(c.dataset.beta), radius: Number(c.dataset.radius) }));
+
+describe('accessibility (web build)', () => {
+  it('the gallery and the product view have no axe violations in English, with one level-one heading each', async () => {
+    const page = await desktopPage('en');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await page.locator('h1').count()).toBe(1);
+    const { material } = pickProducts(models);
+    expect(material, 'a catalog product with a material choice').toBeTruthy();
+    await openProduct(page, material!.m.id);
+    expect(await page.locator('h1').allTextContents()).toEqual([material!.m.name]);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('the Portuguese product view has no axe violations', async () => {
+    const page = await desktopPage('pt-BR');
+    const { text } = pickProducts(models);
+    await openProduct(page, text!.m.id);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('opening a product focuses its heading; going back focuses the card just left', async () => {
+    const page = await desktopPage('en');
+    const { material } = pickProducts(models);
+    await page.locator(`[data-product="${material!.m.id}"]`).focus();
+    await page.keyboard.press('Enter');
+    await settled(page);
+    expect(await focused(page)).toMatchObject({ tag: 'h1', text: material!.m.name });
+    await page.getByRole('button', { name: 'Catalog' }).click();
+    await page.waitForSelector('[data-product]');
+    await expect.poll(() => focused(page).then((f) => f.product)).toBe(material!.m.id);
+    await page.close();
+  });
+
+  it('the preview is one tab stop: arrows orbit, + and − zoom, Home re-frames', async () => {
+    const page = await desktopPage('en');
+    const { slider } = pickProducts(models);
+    await openProduct(page, slider!.m.id);
+    const canvas = page.locator('[data-testid="preview"]');
+    expect(await canvas.getAttribute('tabindex')).toBe('0');
+    const described = await canvas.evaluate((c) => document.getElementById(c.getAttribute('aria-describedby') ?? '')?.textContent ?? '');
+    expect(described).toMatch(/arrow/i);
+    await canvas.focus();
+    const home = await camera(page);
+    expect(Number.isFinite(home.alpha) && Number.isFinite(home.radius)).toBe(true);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => camera(page).then((c) => c.alpha)).not.toBeCloseTo(home.alpha, 3);
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => camera(page).then((c) => c.beta)).not.toBeCloseTo(home.beta, 3);
+    await page.keyboard.press('+');
+    await expect.poll(() => camera(page).then((c) => c.radius)).toBeLessThan(home.radius);
+    const zoomed = (await camera(page)).radius;
+    await page.keyboard.press('-');
+    await page.keyboard.press('-');
+    await expect.poll(() => camera(page).then((c) => c.radius)).toBeGreaterThan(zoomed);
+    await page.keyboard.press('Home');
+    await expect.poll(() => camera(page)).toEqual(home);
+    // the page does not scroll or move focus on these keys
+    expect(await canvas.evaluate((c) => document.activeElement === c)).toBe(true);
+    await page.close();
+  });
+
+  it('radio groups and the ⋯ menu move with the arrow keys', async () => {
+    const page = await desktopPage('en');
+    const { material } = pickProducts(models);
+    await openProduct(page, material!.m.id);
+    // units: one tab stop, arrows move and select
+    const mm = page.getByRole('radio', { name: 'mm', exact: true });
+    const inch = page.getByRole('radio', { name: 'in', exact: true });
+    expect([await mm.getAttribute('tabindex'), await inch.getAttribute('tabindex')]).toEqual(['0', '-1']);
+    await mm.focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await inch.getAttribute('aria-checked')).toBe('true');
+    expect(await inch.evaluate((e) => document.activeElement === e)).toBe(true);
+    await page.keyboard.press('ArrowLeft');
+    expect(await mm.getAttribute('aria-checked')).toBe('true');
+    // materials: arrows select the next one
+    const group = page.locator(`[data-param="${material!.p!.id}"] [role=radiogroup]`);
+    const radios = group.getByRole('radio');
+    const n = await radios.count();
+    const checked = async () => radios.evaluateAll((rs) => rs.findIndex((r) => r.getAttribute('aria-checked') === 'true'));
+    const i0 = await checked();
+    await radios.nth(i0).focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(checked).toBe((i0 + 1) % n);
+    expect(await radios.nth((i0 + 1) % n).evaluate((e) => document.activeElement === e)).toBe(true);
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(checked).toBe(i0);
+    // the ⋯ menu: Down from the button opens onto the first item, arrows wrap, Escape returns to the button
+    const more = page.getByRole('button', { name: 'More' });
+    await more.focus();
+    await page.keyboard.press('ArrowDown');
+    const items = page.getByRole('menuitem');
+    await expect.poll(() => items.first().evaluate((e) => document.activeElement === e)).toBe(true);
+    await page.keyboard.press('ArrowUp');
+    expect(await items.last().evaluate((e) => document.activeElement === e)).toBe(true);
+    await page.keyboard.press('Home');
+    expect(await items.first().evaluate((e) => document.activeElement === e)).toBe(true);
+    await page.keyboard.press('ArrowDown');
+    expect(await items.nth(1).evaluate((e) => document.activeElement === e)).toBe(true);
+    await page.keyboard.press('End');
+    expect(await items.last().evaluate((e) => document.activeElement === e)).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await items.count()).toBe(0);
+    expect(await more.evaluate((e) => document.activeElement === e)).toBe(true);
+    await page.close();
+  });
+
+  it('the touch kiosk has no axe violations on the catalog and a product', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'pt-BR', hasTouch: true });
+    const page = await ctx.newPage();
+    await page.addInitScript(() => localStorage.setItem('atelier.locale', 'pt-BR'));
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}/?kiosk=1`);
+    await page.locator('[data-testid="attract"]').tap();
+    await page.waitForSelector('[data-product]');
+    expect(await axeViolations(page)).toEqual([]);
+    const { material } = pickProducts(models);
+    await page.locator(`[data-product="${material!.m.id}"]`).tap();
+    await settled(page);
+    expect(await page.locator('[tabindex]').evaluateAll((es) => es.filter((e) => Number(e.getAttribute('tabindex')) > 0).length)).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await ctx.close();
+    expect(errors).toEqual([]);
+  });
+});
