@@ -170,12 +170,14 @@ describe('accessibility (web build)', () => {
     await page.close();
   });
 
-  it('the touch kiosk has no axe violations on the catalog and a product', async () => {
+  it('the touch kiosk has no axe violations on the attract screen, the catalog and a product', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'pt-BR', hasTouch: true });
     const page = await ctx.newPage();
     await page.addInitScript(() => localStorage.setItem('atelier.locale', 'pt-BR'));
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${server.url}/?kiosk=1`);
+    await page.locator('[data-testid="attract"] [data-attract-product]').waitFor();
+    expect(await axeViolations(page), 'attract screen').toEqual([]);
     await page.locator('[data-testid="attract"]').tap();
     await page.waitForSelector('[data-product]');
     expect(await axeViolations(page)).toEqual([]);
