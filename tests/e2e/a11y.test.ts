@@ -72,6 +72,12 @@ describe('accessibility (web build)', () => {
     await openProduct(page, material!.m.id);
     expect(await page.locator('h1').allTextContents()).toEqual([material!.m.name]);
     expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'More' }).click();
+    expect(await axeViolations(page), 'the ⋯ menu').toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Export…' }).click();
+    await page.locator('[data-testid="export-dialog"]').waitFor();
+    expect(await axeViolations(page), 'the export dialog').toEqual([]);
     await page.close();
   });
 
@@ -186,6 +192,18 @@ describe('accessibility (web build)', () => {
     await settled(page);
     expect(await page.locator('[tabindex]').evaluateAll((es) => es.filter((e) => Number(e.getAttribute('tabindex')) > 0).length)).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
+    // the on-screen keyboard over a product
+    const { text } = pickProducts(models);
+    await page.getByRole('button', { name: 'Catálogo' }).tap();
+    await page.locator(`[data-product="${text!.m.id}"]`).tap();
+    await settled(page);
+    await page.locator(`[data-param="${text!.p!.id}"] input`).tap();
+    await page.locator('[data-testid="osk"]').waitFor();
+    expect(await axeViolations(page), 'the on-screen keyboard').toEqual([]);
+    // a portrait screen: the preview on top of the controls
+    await page.setViewportSize({ width: 1080, height: 1920 });
+    await page.waitForTimeout(300);
+    expect(await axeViolations(page), 'portrait').toEqual([]);
     await ctx.close();
     expect(errors).toEqual([]);
   });
