@@ -59,6 +59,19 @@ const focused = (page: Page) =>
     return { tag: e?.tagName.toLowerCase() ?? '', text: e?.textContent?.trim() ?? '', product: e?.dataset.product ?? null };
   });
 
+/** WCAG contrast ratio of two CSS rgb()/rgba() colours (alpha ignored: the ring and the page are opaque). */
+function contrast(a: string, b: string): number {
+  const lum = (c: string) => {
+    const [r, g, bl] = (c.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
+      const x = Number(v) / 255;
+      return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
 const camera = (page: Page) =>
   page.locator('[data-testid="preview"]').evaluate((c) => ({ alpha: Number(c.dataset.alpha), beta: Number(c.dataset.beta), radius: Number(c.dataset.radius) }));
 
@@ -67,6 +80,20 @@ describe('accessibility (web build)', () => {
     const page = await desktopPage('en');
     expect(await axeViolations(page)).toEqual([]);
     expect(await page.locator('h1').count()).toBe(1);
+    // the focus ring (on a card reached with Tab) stands out from the page behind it by 3:1 or more
+    await page.locator('[data-product]').first().focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    const ring = await page.evaluate(() => {
+      const e = document.activeElement as HTMLElement;
+      const st = getComputedStyle(e);
+      return { style: st.outlineStyle, width: parseFloat(st.outlineWidth), color: st.outlineColor, behind: getComputedStyle(e.closest('.gallery')!).backgroundColor, page: getComputedStyle(document.documentElement).backgroundColor };
+    });
+    expect(ring.style).toBe('solid');
+    expect(ring.width).toBeGreaterThanOrEqual(2);
+    const behind = ring.behind === 'rgba(0, 0, 0, 0)' ? ring.page : ring.behind;
+    expect(contrast(ring.color, behind)).toBeGreaterThanOrEqual(3);
+    expect(contrast(ring.color, 'rgb(255, 255, 255)')).toBeGreaterThanOrEqual(3);
     const { material } = pickProducts(models);
     expect(material, 'a catalog product with a material choice').toBeTruthy();
     await openProduct(page, material!.m.id);
