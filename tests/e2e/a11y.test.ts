@@ -1,6 +1,7 @@
 // Accessibility of the web app in Chromium: axe-core (WCAG 2 A/AA, plus one level-one heading and a visible label
 // inside each accessible name) finds nothing on the gallery, the product view (English and Portuguese, 1280×800)
-// and the touch kiosk; the 3D preview is one tab stop whose arrow keys orbit, +/− zoom and Home re-frames; radio
+// with its menu and dialogs, and the touch kiosk (attract screen, catalog, product, on-screen keyboard, portrait,
+// idle prompt); the focus ring stands out by 3:1; the 3D preview is one tab stop whose arrow keys orbit, +/− zoom and Home re-frames; radio
 // groups and the ⋯ menu move with the arrow keys; focus goes to the product heading when a product opens and back
 // to its card on the way out.
 import { readFileSync } from 'node:fs';
@@ -105,6 +106,11 @@ describe('accessibility (web build)', () => {
     await page.getByRole('button', { name: 'Export…' }).click();
     await page.locator('[data-testid="export-dialog"]').waitFor();
     expect(await axeViolations(page), 'the export dialog').toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'View on your phone' }).click();
+    await page.locator('[data-testid="handoff-dialog"]').waitFor();
+    await page.waitForTimeout(300);
+    expect(await axeViolations(page), 'the phone hand-off dialog').toEqual([]);
     await page.close();
   });
 
@@ -232,6 +238,15 @@ describe('accessibility (web build)', () => {
     await page.waitForTimeout(300);
     expect(await axeViolations(page), 'portrait').toEqual([]);
     await ctx.close();
+    // "Are you still there?"
+    const idle = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'pt-BR', hasTouch: true });
+    const p2 = await idle.newPage();
+    await p2.addInitScript(() => localStorage.setItem('atelier.locale', 'pt-BR'));
+    await p2.goto(`${server.url}/?kiosk=1&idle=3&countdown=30`);
+    await p2.locator('[data-testid="attract"]').tap();
+    await p2.locator('[data-testid="idle-prompt"]').waitFor({ timeout: 20_000 });
+    expect(await axeViolations(p2), 'the idle prompt').toEqual([]);
+    await idle.close();
     expect(errors).toEqual([]);
   });
 });
