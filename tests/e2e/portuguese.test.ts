@@ -70,7 +70,7 @@ describe('Português', () => {
           params: Array.from(document.querySelectorAll('[data-param]')).map((f) => ({
             id: (f as HTMLElement).dataset.param!,
             label: txt(f.querySelector('label, .lbl, .switch span')),
-            help: txt(f.querySelector('.msg-help')),
+            help: txt(f.querySelector('.msg-help:not(.msg-range)')),
             options: Array.from(f.querySelectorAll('[role="radio"]:not(.swatch), option')).map(txt),
           })),
           legends: Array.from(document.querySelectorAll('fieldset legend')).map((e) => e.textContent?.trim() ?? ''),

@@ -10,6 +10,7 @@ import { defaultValues, isParameterVisible, parseMaterialCatalog, parseModel, pr
 import { prepareDesign, valueContextFor } from '../../../core/pipeline';
 import { FontLibrary } from '../../../core/text/index';
 import { History } from '../../../core/document/index';
+import { constraintParameters, constraintStates, findFix, validRange, type FixChange, type ValidRange } from '../../../core/fix/index';
 import type { Preview } from '../../scene/index';
 import { GeometryClient, GeometryError, type BuildOutcome } from '../lib/geometry-client';
 import { baseName, designFromBytes, designToBytes, slug } from '../lib/design-files';
@@ -23,6 +24,14 @@ import { kioskUrlOptions } from '../kiosk/kiosk-config';
 import type { KioskState } from '../kiosk/kiosk.svelte';
 import { kioskHost } from '../kiosk/kiosk-host';
 import { LeaveGuard, hrefFor, productInHash, type Draft } from './leave.svelte';
+
+/** A broken rule of the open design: the fields it names, and the nearest valid design's changes (empty: none). */
+export interface RuleFix {
+  constraint: number;
+  problem: Problem;
+  parameters: string[];
+  changes: FixChange[];
+}
 
 export interface Printer { id: string; name: string; process: string; buildVolume: { x: number; y: number; z: number }; minFeature?: number }
 
@@ -51,6 +60,10 @@ export class AppState {
   savedPath = $state<string | null>(null);
   valueProblems = $state.raw<Problem[]>([]);
   constraintProblems = $state.raw<Problem[]>([]);
+  /** Each broken rule with the fields it names and its one-click fix (core/fix). */
+  ruleFixes = $state.raw<RuleFix[]>([]);
+  /** The valid range of each number a rule names, for the current other values (sliders mark the rest). */
+  validRanges = $state.raw<Record<string, ValidRange>>({});
   scope = $state.raw<Scope>(new Map());
 
   built = $state.raw<BuildOutcome | null>(null);
@@ -244,8 +257,46 @@ export class AppState {
     const prep = prepareDesign(model, h.current.values, this.fonts ? valueContextFor(this.materials, this.fonts) : { materials: this.materials });
     this.valueProblems = prep.problems.filter((p) => !prep.violations.includes(p));
     this.constraintProblems = prep.violations;
+    this.updateRules(model, prep.values);
     this.scope = prep.scope as Scope;
     this.requestBuild(prep.values);
+  }
+
+  /** The broken rules' fixes and the numbers' valid ranges for these values: a few ms, only where rules exist. */
+  private updateRules(model: ProductModel, values: Record<string, ParameterValue>): void {
+    const rules = model.constraints ?? [];
+    if (rules.length === 0) {
+      this.ruleFixes = [];
+      this.validRanges = {};
+      return;
+    }
+    const ctx = this.fonts ? valueContextFor(this.materials, this.fonts) : { materials: this.materials };
+    const fixes: RuleFix[] = [];
+    const states = this.constraintProblems.length ? constraintStates(model, values, ctx) : null;
+    states?.forEach((ok, i) => {
+      if (ok) return;
+      const problem = this.constraintProblems.find((p) => p.code === 'rule.broken' && p.message === rules[i]!.message) ?? { message: rules[i]!.message };
+      fixes.push({ constraint: i, problem, parameters: constraintParameters(model, i).map((p) => p.id), changes: findFix(model, values, i, ctx).changes });
+    });
+    this.ruleFixes = fixes;
+    const ranges: Record<string, ValidRange> = {};
+    const named = new Set(rules.flatMap((_, i) => constraintParameters(model, i).map((p) => p.id)));
+    for (const id of named) {
+      const r = safe(() => validRange(model, values, id, ctx), null);
+      if (r?.restricted) ranges[id] = r;
+    }
+    this.validRanges = ranges;
+  }
+
+  /** Makes a broken rule hold with its fix: one undo step. */
+  applyFix(constraint: number): void {
+    const h = this.history;
+    const fix = this.ruleFixes.find((f) => f.constraint === constraint);
+    if (!h || !fix || fix.changes.length === 0) return;
+    const values = { ...h.current.values };
+    for (const c of fix.changes) values[c.parameter] = c.to;
+    h.push({ ...h.current, values });
+    h.endGesture();
   }
 
   private requestBuild(values: Record<string, ParameterValue>): void {
