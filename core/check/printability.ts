@@ -4,7 +4,7 @@
 
 import type { Coded, MessageParam, Problem, QuantityParam } from '../errors';
 import { evalBoolean, evalNumber, type Scope } from '../expr';
-import type { BuildResult } from '../geometry/mesh-data';
+import { partsStandApart, type BuildResult } from '../geometry/mesh-data';
 import { checkConstraints } from '../model/values';
 import type { MaterialCatalog, ProductModel } from '../model/types';
 import { localize, textAll, TEXT_LOCALES } from '../model/localize';
@@ -79,6 +79,19 @@ export function fitInVolume(size: [number, number, number], vol: PrinterProfile[
 }
 
 /**
+ * Parts that stand apart (their footprints do not overlap: a pot and its saucer side by side) and each fit the printer
+ * are separate prints, even when the product's whole box does not fit. Parts that touch (letters on a plate) are one.
+ */
+function separatePrints(build: BuildResult, printer: PrinterProfile): boolean {
+  const parts = build.parts;
+  if (!partsStandApart(parts)) return false;
+  return parts.every((p) => {
+    const f = fitInVolume([0, 1, 2].map((k) => p.bbox.max[k]! - p.bbox.min[k]!) as [number, number, number], printer.buildVolume);
+    return f.fits || f.rotated !== null;
+  });
+}
+
+/**
  * Does the printer take as many filaments as the design has materials? Fewer is a warning, not an error: the parts
  * still print, in one colour (every part on filament 1) or with a manual filament change.
  */
@@ -102,7 +115,13 @@ export function checkPrintability(build: BuildResult, model: ProductModel, scope
   const size: [number, number, number] = [0, 1, 2].map((k) => build.bbox.max[k]! - build.bbox.min[k]!) as [number, number, number];
   const fits = fitInVolume(size, printer.buildVolume);
   const bv = printer.buildVolume;
-  if (fits.fits)
+  const alone = fits.fits ? null : separatePrints(build, printer);
+  if (alone)
+    items.push({
+      id: 'fits', ok: true, severity: 'info', code: 'check.fitsSeparately', params: { printer: printer.name, parts: partNames(model, build.parts.map((p) => p.name)) },
+      message: `Each part fits the ${printer.name} on its own (${build.parts.map((p) => `'${p.name}'`).join(', ')}): print them one after the other.`,
+    });
+  else if (fits.fits)
     items.push({
       id: 'fits', ok: true, severity: 'info', code: 'check.fits', params: { printer: printer.name, ...sizeParams('size', size), ...sizeParams('volume', [bv.x, bv.y, bv.z]) },
       message: `Fits the ${printer.name} (${mm(size[0])} × ${mm(size[1])} × ${mm(size[2])} in ${bv.x} × ${bv.y} × ${bv.z} mm).`,

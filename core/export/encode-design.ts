@@ -5,7 +5,7 @@
 // parts for STL, their version). Pure TypeScript.
 import { UserError } from '../errors';
 import type { PrinterProfile } from '../check/printability';
-import type { BuildResult, MeshData, PartMesh } from '../geometry/mesh-data';
+import { partsStandApart, type BuildResult, type MeshData, type PartMesh } from '../geometry/mesh-data';
 import type { Design, MaterialCatalog, ProductModel } from '../model/types';
 import { writeGlb } from './glb';
 import { writeStl } from './stl';
@@ -74,8 +74,9 @@ export function encodeDesign(format: OutFormat, x: DesignFileInput, host: Encode
       // one merged solid: the parts' union, so touching parts (raised letters) share no faces
       return writeStl(host.solid(parts), `${host.application} ${x.model.id} ${x.model.version}`);
     case '3mf': {
-      // one part is one object already: a project (and its object named after the product) is for several
-      const slicer = parts.length > 1 ? slicerProjectFor(x.printer) : undefined;
+      // one part is one object already, and parts that stand apart (a pot and its saucer) are separate prints the
+      // slicer arranges on its own: a project (one object named after the product) is for parts that belong together
+      const slicer = parts.length > 1 && !partsStandApart(parts) ? slicerProjectFor(x.printer) : undefined;
       return write3mf(
         parts,
         x.materials,

@@ -88,3 +88,11 @@ export function mergeMeshes(meshes: MeshData[]): MeshData {
   }
   return { positions, indices };
 }
+
+/** True when no two parts' footprints overlap (a pot and its saucer side by side): separate prints, not one object. */
+export function partsStandApart(parts: readonly { bbox: BBox }[]): boolean {
+  if (parts.length < 2) return false;
+  const apart = (a: BBox, b: BBox) => a.max[0] < b.min[0] || b.max[0] < a.min[0] || a.max[1] < b.min[1] || b.max[1] < a.min[1];
+  for (let i = 0; i < parts.length; i++) for (let j = i + 1; j < parts.length; j++) if (!apart(parts[i]!.bbox, parts[j]!.bbox)) return false;
+  return true;
+}

@@ -3,6 +3,7 @@
 // formatted by ./content.ts in the customer's language and unit. Keep the key names equal to the codes.
 export const codesEn = {
   'check.fits': 'Fits the {printer} ({sizeX} × {sizeY} × {sizeZ} in {volumeX} × {volumeY} × {volumeZ}).',
+  'check.fitsSeparately': 'Each part fits the {printer} on its own ({parts}): print them one after the other.',
   'check.tooBig.z90': 'Too big for the {printer}: {over}. Turning it a quarter turn on the bed would fit.',
   'check.tooBig.side': 'Too big for the {printer}: {over}. Laying it on its side would fit.',
   'check.tooBig.none': 'Too big for the {printer}: {over}. It does not fit in any orientation: choose a larger printer or a smaller size.',

@@ -3,6 +3,7 @@ import type { codesEn } from './codes-en';
 
 export const codesPtBR: Record<keyof typeof codesEn, string> = {
   'check.fits': 'Cabe na {printer} ({sizeX} × {sizeY} × {sizeZ} em {volumeX} × {volumeY} × {volumeZ}).',
+  'check.fitsSeparately': 'Cada peça cabe na {printer} sozinha ({parts}): imprima uma depois da outra.',
   'check.tooBig.z90': 'Grande demais para a {printer}: {over}. Girando a peça um quarto de volta na mesa de impressão, ela caberia.',
   'check.tooBig.side': 'Grande demais para a {printer}: {over}. Deitando a peça de lado, ela caberia.',
   'check.tooBig.none': 'Grande demais para a {printer}: {over}. Não cabe em nenhuma posição: escolha uma impressora maior ou um tamanho menor.',
