@@ -47,6 +47,8 @@ export class AppState {
   materials = $state.raw<MaterialCatalog>({ currency: 'USD', materials: [] });
   printers = $state.raw<Printer[]>([]);
   printerId = $state<string | null>(null);
+  /** The customer chose a printer: opening a product no longer picks one that suits its materials. */
+  private printerPicked = false;
   unit = $state<LengthUnit>(readUnit());
   showDimensions = $state(true);
   recent = $state.raw<RecentItem[]>([]);
@@ -240,6 +242,7 @@ export class AppState {
     this.built = null;
     this.frameNext = true;
     this.view = 'product';
+    this.suitPrinter(model, initial.values);
     this.onHistory(false);
   }
 
@@ -260,6 +263,26 @@ export class AppState {
     this.updateRules(model, prep.values);
     this.scope = prep.scope as Scope;
     this.requestBuild(prep.values);
+  }
+
+  /**
+   * Until the customer picks a printer, a product opens on one that can print its materials (the mug's
+   * ceramic-look resin on a resin printer, not an FDM one that then warns), as `atelier check` chooses.
+   */
+  private suitPrinter(model: ProductModel, values: Record<string, ParameterValue>): void {
+    if (this.printerPicked) return;
+    const processes = new Set(
+      model.parts.map((p) => {
+        const v = values[p.material];
+        const id = typeof v === 'string' ? v : p.material;
+        return this.materials.materials.find((m) => m.id === id)?.process;
+      }),
+    );
+    if (processes.size !== 1) return;
+    const process = [...processes][0];
+    if (!process || this.printers.find((p) => p.id === this.printerId)?.process === process) return;
+    const suited = this.printers.find((p) => p.process === process);
+    if (suited) this.printerId = suited.id;
   }
 
   /** The broken rules' fixes and the numbers' valid ranges for these values: a few ms, only where rules exist. */
@@ -330,6 +353,7 @@ export class AppState {
   }
 
   setPrinter(id: string | null): void {
+    this.printerPicked = true;
     this.printerId = id;
     if (this.history) this.onHistory(false);
   }
@@ -558,6 +582,7 @@ export class AppState {
     this.scope = new Map();
     this.buildError = null;
     this.printerId = this.printers[0]?.id ?? null;
+    this.printerPicked = false;
     this.unit = 'mm';
     this.showDimensions = true;
   }
