@@ -1,5 +1,5 @@
 // Customers' names in many scripts and lengths, on every product with a text parameter, at its defaults: every one
-// is made (no rule refuses it, the geometry builds closed parts). Japanese and symbols wait for fallback fonts.
+// is made (no rule refuses it, the geometry builds closed parts), Japanese and symbols through the fallback fonts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGeometryKernel, type GeometryKernel } from '../../core/geometry';
 import { defaultValues } from '../../core/model';
@@ -10,7 +10,7 @@ const NAMES = [
   'A', 'Jo', 'Ana', 'MAX', 'Zoë', 'Léa', 'Mário', 'Ísis', 'João', 'Renée', 'Wolfgang', 'François', 'Aleksandra',
   'Mário-Luís', "O'Connor", "D'Artagnan", 'Jean-Baptiste', 'Konstantinos', 'Ølstykke', 'Łukasz', 'Żaneta', 'Şükrü',
   'Νίκος', 'Ἀλέξανδρος', 'Παναγιώτης', 'Олег', 'Людмила', 'Александра', 'Ярослав-Іван', 'Maximilianus Jr', 'Wolfgang Amadeus', 'Ana Clara Souza',
-  'Bartholomew-Ann', 'Ångström Zoë',
+  'Bartholomew-Ann', 'Ångström Zoë', 'さくら', '田中 花子', '翔太', 'Ana ♥ João',
 ];
 
 const cat = loadCatalog();
