@@ -14,6 +14,17 @@ export function designFromBytes(name: string, bytes: Uint8Array): Design {
   return parseDesign(new TextDecoder().decode(bytes), name);
 }
 
+/**
+ * The text of a product model file (`*.model.json`, or JSON whose format is atelier-model/1) picked with Open…, or
+ * null for anything else: such a file is opened in designer mode instead of being read as a design.
+ */
+export function modelFileText(name: string, bytes: Uint8Array): string | null {
+  if (/\.3mf$/i.test(name)) return null;
+  const text = new TextDecoder().decode(bytes);
+  if (/\.model\.json$/i.test(name)) return text;
+  return /^\s*\{[\s\S]{0,400}?"format"\s*:\s*"atelier-model\//.test(text) ? text : null;
+}
+
 export function designToBytes(d: Design): Uint8Array {
   return new TextEncoder().encode(serializeDesign(d));
 }

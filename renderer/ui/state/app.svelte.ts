@@ -13,7 +13,7 @@ import { History } from '../../../core/document/index';
 import { constraintParameters, constraintStates, findFix, validRange, type FixChange, type ValidRange } from '../../../core/fix/index';
 import type { Preview } from '../../scene/index';
 import { GeometryClient, GeometryError, type BuildOutcome } from '../lib/geometry-client';
-import { baseName, designFromBytes, designToBytes, slug } from '../lib/design-files';
+import { baseName, designFromBytes, designToBytes, modelFileText, slug } from '../lib/design-files';
 import type { LengthUnit } from '../lib/units';
 import { t } from '../i18n/index.svelte';
 import { message as describe, tx } from '../i18n/content';
@@ -75,6 +75,8 @@ export class AppState {
   buildError = $state<string | null>(null);
 
   designerFile = $state<string | null>(null);
+  /** The designer's file is watched (Open model file…) rather than read once (a model file picked with Open…). */
+  designerWatched = $state(true);
   /** The model file whose problems are shown (designer mode or a broken catalog model). */
   problemsFile = $state<string | null>(null);
   designerProblems = $state.raw<Problem[]>([]);
@@ -620,6 +622,15 @@ export class AppState {
 
   async openBytes(path: string, bytes: Uint8Array): Promise<void> {
     const name = baseName(path);
+    const modelText = modelFileText(name, bytes);
+    if (modelText !== null) {
+      // a product model, not a design: the designer's view of it (problems located in the file, or the product)
+      this.designerFile = name;
+      this.designerWatched = false;
+      await this.loadModelSource({ origin: path, text: modelText, assets: {} }, false);
+      this.notify(t('designer.openedModel', { file: name }));
+      return;
+    }
     try {
       const d = designFromBytes(name, bytes);
       if (this.model && this.model.id === d.model.id && this.source) await this.loadModelSource(this.source, false, d);
@@ -665,6 +676,7 @@ export class AppState {
       const src = await this.host.openModelFile();
       if (src) {
         this.designerFile = baseName(src.origin);
+        this.designerWatched = true;
         await this.loadModelSource(src, false);
       }
     } catch (e) {
