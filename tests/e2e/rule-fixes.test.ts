@@ -91,17 +91,21 @@ describe('rules that fix themselves, in the app', () => {
 
   it('opens a product on a printer that suits its materials until the customer picks one', async () => {
     const printerOf = () => page.evaluate(() => (window as unknown as { atelier: { printerId: string } }).atelier.printerId);
+    const modelOf = () => page.evaluate(() => (window as unknown as { atelier: { design: { model: { id: string } } | null } }).atelier.design?.model.id);
     await page.goto(`${server.url}/#product=mug`);
+    await expect.poll(modelOf).toBe('mug');
     await settled(page);
     expect(await printerOf(), 'the ceramic-look resin mug opens on the resin printer').toBe('elegoo-saturn-3');
     await expect.poll(() => page.locator('[data-testid="findings"]').count()).toBe(0);
     await page.goto(`${server.url}/#product=keychain`);
+    await expect.poll(modelOf).toBe('keychain');
     await settled(page);
     const fdm = await printerOf();
     expect(['bambu-a1-mini', 'bambu-x1', 'prusa-mk4', 'prusa-mini', 'creality-ender-3']).toContain(fdm);
     await page.locator('[data-testid="figures"] select').first().selectOption('prusa-mini');
     await page.getByRole('button', { name: /Catálogo|Catalog/ }).click();
     await page.locator('[data-product="mug"]').click();
+    await expect.poll(modelOf).toBe('mug');
     await settled(page);
     expect(await printerOf(), 'a printer the customer picked stays').toBe('prusa-mini');
   });
