@@ -1,7 +1,9 @@
 // The application's state and actions: catalog, the open product and its design history, builds in the worker,
 // files through the host. Framework-light: runes hold what the components show; engine objects are $state.raw.
 // Also crash safety (autosave, restore offer) and the kiosk's wipe between customers (the kiosk UI is ../kiosk/).
-// Imports core/, the host contract, the geometry client and the scene's public types only.
+// Imports core/, the host contract, the geometry client and the scene's public types only. Over 500 lines: it is
+// the one place the views' state changes; the pure parts live beside it (leave.svelte.ts, design-rules.ts,
+// autosave.ts) and navigation/drafts are the next candidate to move out.
 import type { CatalogEntry, Host, HostInfo, KioskSettings, ModelSource, RecentItem } from '../../../core/host';
 import type { Design, MaterialCatalog, Parameter, ParameterValue, ProductModel } from '../../../core/model/types';
 import { DESIGN_FORMAT } from '../../../core/model/types';
@@ -10,7 +12,10 @@ import { defaultValues, isParameterVisible, parseMaterialCatalog, parseModel, pr
 import { prepareDesign, valueContextFor } from '../../../core/pipeline';
 import { FontLibrary } from '../../../core/text/index';
 import { History } from '../../../core/document/index';
-import { constraintParameters, constraintStates, findFix, validRange, type FixChange, type ValidRange } from '../../../core/fix/index';
+import type { ValidRange } from '../../../core/fix/index';
+import { rulesFor, suitedPrinter, type RuleFix } from './design-rules';
+
+export type { RuleFix };
 import type { Preview } from '../../scene/index';
 import { GeometryClient, GeometryError, type BuildOutcome } from '../lib/geometry-client';
 import { baseName, designFromBytes, designToBytes, modelFileText, slug } from '../lib/design-files';
@@ -24,14 +29,6 @@ import { kioskUrlOptions } from '../kiosk/kiosk-config';
 import type { KioskState } from '../kiosk/kiosk.svelte';
 import { kioskHost } from '../kiosk/kiosk-host';
 import { LeaveGuard, hrefFor, productInHash, type Draft } from './leave.svelte';
-
-/** A broken rule of the open design: the fields it names, and the nearest valid design's changes (empty: none). */
-export interface RuleFix {
-  constraint: number;
-  problem: Problem;
-  parameters: string[];
-  changes: FixChange[];
-}
 
 export interface Printer { id: string; name: string; process: string; buildVolume: { x: number; y: number; z: number }; minFeature?: number }
 
@@ -267,50 +264,18 @@ export class AppState {
     this.requestBuild(prep.values);
   }
 
-  /**
-   * Until the customer picks a printer, a product opens on one that can print its materials (the mug's
-   * ceramic-look resin on a resin printer, not an FDM one that then warns), as `atelier check` chooses.
-   */
+  /** Until the customer picks a printer, a product opens on one that can print its materials (./design-rules.ts). */
   private suitPrinter(model: ProductModel, values: Record<string, ParameterValue>): void {
-    if (this.printerPicked) return;
-    const processes = new Set(
-      model.parts.map((p) => {
-        const v = values[p.material];
-        const id = typeof v === 'string' ? v : p.material;
-        return this.materials.materials.find((m) => m.id === id)?.process;
-      }),
-    );
-    if (processes.size !== 1) return;
-    const process = [...processes][0];
-    if (!process || this.printers.find((p) => p.id === this.printerId)?.process === process) return;
-    const suited = this.printers.find((p) => p.process === process);
-    if (suited) this.printerId = suited.id;
+    const id = this.printerPicked ? null : suitedPrinter(model, values, this.materials, this.printers, this.printerId);
+    if (id) this.printerId = id;
   }
 
-  /** The broken rules' fixes and the numbers' valid ranges for these values: a few ms, only where rules exist. */
+  /** The broken rules' fixes and the numbers' valid ranges for these values (./design-rules.ts). */
   private updateRules(model: ProductModel, values: Record<string, ParameterValue>): void {
-    const rules = model.constraints ?? [];
-    if (rules.length === 0) {
-      this.ruleFixes = [];
-      this.validRanges = {};
-      return;
-    }
     const ctx = this.fonts ? valueContextFor(this.materials, this.fonts) : { materials: this.materials };
-    const fixes: RuleFix[] = [];
-    const states = this.constraintProblems.length ? constraintStates(model, values, ctx) : null;
-    states?.forEach((ok, i) => {
-      if (ok) return;
-      const problem = this.constraintProblems.find((p) => p.code === 'rule.broken' && p.message === rules[i]!.message) ?? { message: rules[i]!.message };
-      fixes.push({ constraint: i, problem, parameters: constraintParameters(model, i).map((p) => p.id), changes: findFix(model, values, i, ctx).changes });
-    });
-    this.ruleFixes = fixes;
-    const ranges: Record<string, ValidRange> = {};
-    const named = new Set(rules.flatMap((_, i) => constraintParameters(model, i).map((p) => p.id)));
-    for (const id of named) {
-      const r = safe(() => validRange(model, values, id, ctx), null);
-      if (r?.restricted) ranges[id] = r;
-    }
-    this.validRanges = ranges;
+    const r = rulesFor(model, values, this.constraintProblems, ctx);
+    this.ruleFixes = r.fixes;
+    this.validRanges = r.ranges;
   }
 
   /** Makes a broken rule hold with its fix: one undo step. */
