@@ -54,6 +54,22 @@ export default tseslint.config(
     ignores: ['core/**/*.test.ts'],
     rules: restrict(['node:*', 'fs', 'path', 'electron', 'svelte', 'svelte/*', '@babylonjs/*', '**/main/**', '**/renderer/**', '**/cli/**', '**/tests/**'], 'core/ is pure TypeScript: no Node, Electron, Svelte, Babylon or other layers'),
   },
+  // Later entries replace a rule's whole setting, so this one repeats core's patterns beside its own.
+  {
+    files: ['core/geometry/**/*.ts', 'core/import/**/*.ts', 'core/formats/**/*.ts'],
+    ignores: ['core/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'electron', 'svelte', 'svelte/*', '@babylonjs/*', '**/main/**', '**/renderer/**', '**/cli/**', '**/tests/**'], message: 'core/ is pure TypeScript: no Node, Electron, Svelte, Babylon or other layers' },
+            { group: ['**/export', '**/export/**'], message: 'geometry, the readers and the shared formats never import the writers (core/export)' },
+          ],
+        },
+      ],
+    },
+  },
   { files: ['cli/**/*.ts'], rules: restrict(['electron', '**/main/**', '**/renderer/**', '**/tests/**', '@babylonjs/*', 'svelte'], 'cli/ imports core/ only') },
   { files: ['main/**/*.ts'], ignores: ['main/**/*.test.ts'], rules: restrict(['**/renderer/**', '**/cli/**', '**/tests/**', '@babylonjs/*', 'svelte'], 'main/ imports core/ only') },
   { files: ['renderer/**/*.ts'], ignores: ['renderer/**/*.test.ts', 'renderer/vite.config.ts'], rules: restrict(['electron', 'node:*', '**/main/**', '**/cli/**', '**/tests/**'], 'renderer/ reaches its host through renderer/host/ only') },

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../core/errors';
-import { read3mf } from '../core/export';
+import { read3mf } from '../core/import';
 import type { MeshData } from '../core/geometry/mesh-data';
 import { parseDesign } from '../core/model';
 import { DESIGN_FORMAT, type Design } from '../core/model/types';

@@ -1,6 +1,6 @@
 // `atelier info <model-id | model.json | design.json | file.3mf> [--json]`: a model's parameters, materials and
 // presets (plus the design's values when a design is given), or a foreign 3MF's plain geometry. Node only.
-import { readMeshChecked } from '../../core/export/read-mesh';
+import { readMeshChecked } from '../../core/import/read-mesh';
 import { bboxOf, bboxSize } from '../../core/geometry/mesh-data';
 import type { MaterialCatalog, Parameter, ProductModel } from '../../core/model/types';
 import { parseArgs } from '../args';

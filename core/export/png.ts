@@ -1,22 +1,6 @@
-// Minimal PNG encoder (8-bit RGBA, no interlace) with fflate's zlib and a CRC-32 table. Pure TypeScript.
+// Minimal PNG encoder (8-bit RGBA, no interlace) with fflate's zlib. Pure TypeScript.
 import { zlibSync } from 'fflate';
-
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-/** CRC-32 (IEEE) of bytes[start, end): PNG chunks and zip entries. */
-export function crc32(bytes: Uint8Array, start = 0, end = bytes.length): number {
-  let c = 0xffffffff;
-  for (let i = start; i < end; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
+import { crc32 } from '../formats/crc32';
 
 export function encodePng(rgba: Uint8Array, width: number, height: number): Uint8Array {
   const raw = new Uint8Array((width * 4 + 1) * height);

@@ -7,7 +7,7 @@
 // - Metadata/model_settings.config (Bambu Studio, OrcaSlicer and their forks): <object id> is a build item's object;
 //   each <part id> names a mesh object inside it (itself, or one of its components), which becomes one part; a part
 //   made of a triangle range is ignored by them, so they need one mesh object per part to see parts at all.
-import { escapeXml } from './xml';
+import { escapeXml } from '../formats/xml';
 
 export interface PrusaVolume {
   name: string;

@@ -9,10 +9,11 @@ import type { PartMesh } from '../geometry/mesh-data';
 import type { Design, MaterialCatalog } from '../model/types';
 import { filamentSlots } from './filament-slots';
 import { bambuModelSettings, prusaModelConfig, type BambuObject, type PrusaObject } from './slicer-config';
-import { escapeXml } from './xml';
+import { escapeXml } from '../formats/xml';
 import { writeZip, type ZipCodec, type ZipEntry } from './zip';
 
-export const DESIGN_PART = 'Metadata/atelier-design.json';
+import { DESIGN_PART } from '../formats/3mf-parts';
+export { DESIGN_PART };
 const DESIGN_REL = 'https://atelier.example/3mf/2026/design';
 const THUMB_REL = 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail';
 const MODEL_REL = 'http://schemas.microsoft.com/3dmanufacturing/2013/01/3dmodel';

@@ -4,7 +4,7 @@
 // Pure TypeScript.
 
 import { deflateSync, strToU8, type DeflateOptions } from 'fflate';
-import { crc32 } from './png';
+import { crc32 } from '../formats/crc32';
 
 export interface ZipCodec {
   /** Raw DEFLATE (no zlib header) at level 1-9. */

@@ -5,7 +5,7 @@
 import Module, { type Manifold, type ManifoldToplevel } from 'manifold-3d';
 import { BudgetError, UserError } from '../errors';
 import type { Scope } from '../expr';
-import { readMeshChecked } from '../export/read-mesh';
+import { readMeshChecked } from '../import/read-mesh';
 import type { MeshRepair } from './mesh-repair';
 import type { MaterialCatalog, ProductModel, Quality } from '../model/types';
 import type { FontLibrary } from '../text';

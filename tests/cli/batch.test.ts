@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { read3mf } from '../../core/export';
+import { read3mf } from '../../core/import';
 import { CLI, STACK_RE, lib3mfRead, runCli, tempDir } from '../manufacturing/tools';
 import { catalogMaterialIds, makeCatalog } from './fixtures';
 

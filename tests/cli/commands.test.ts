@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { read3mf } from '../../core/export';
+import { read3mf } from '../../core/import';
 import { STACK_RE, lib3mfRead, runCli, tempDir } from '../manufacturing/tools';
 import { makeCatalog, plateModel, writeJson } from './fixtures';
 

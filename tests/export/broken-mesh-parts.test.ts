@@ -4,7 +4,7 @@
 import { copyFileSync, cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readMeshChecked } from '../../core/export/read-mesh';
+import { readMeshChecked } from '../../core/import/read-mesh';
 import { createGeometryKernel } from '../../core/geometry';
 import { UserError } from '../../core/errors';
 import { defaultValues, evaluateScope } from '../../core/model';

@@ -6,7 +6,7 @@ import { existsSync, readFileSync as readSharedFile, readdirSync } from 'node:fs
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isUserError } from '../../core/errors';
-import { read3mf } from '../../core/export';
+import { read3mf } from '../../core/import';
 import { ROOT } from '../manufacturing/tools';
 import { negativeFixtures, positiveFixtures } from './conformance-fixtures';
 

@@ -1,10 +1,10 @@
-// Fuzzing of the strict XML tokenizer and number parser behind the 3MF reader (core/export/xml.ts), and of readMesh's
+// Fuzzing of the strict XML tokenizer and number parser behind the 3MF reader (core/formats/xml.ts), and of readMesh's
 // dispatch: any text ends in events or a UserError, fast; entities never expand beyond the five predefined ones and
 // character references; strictNumber returns finite numbers only.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeEntities, escapeXml, strictNumber, tokenizeXml, type XmlEvent } from '../../core/export/xml';
-import { readMesh } from '../../core/export/read-mesh';
+import { decodeEntities, escapeXml, strictNumber, tokenizeXml, type XmlEvent } from '../../core/formats/xml';
+import { readMesh } from '../../core/import/read-mesh';
 import { outcome, seed } from './fuzz-support';
 
 const tokens = (xml: string, maxMs?: number) => outcome(() => [...tokenizeXml(xml, 'fuzz.xml')], `xml ${JSON.stringify(xml.slice(0, 120))}`, maxMs);

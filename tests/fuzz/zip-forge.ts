@@ -1,6 +1,6 @@
 // A tiny zip writer for the fuzz suite that can lie: any entry name, declared sizes and CRCs that differ from the
 // data, pre-compressed payloads reused many times. fflate's zipSync cannot build such hostile packages.
-import { crc32 } from '../../core/export/png';
+import { crc32 } from '../../core/formats/crc32';
 import { deflateSync } from 'fflate';
 
 export interface ForgedEntry {

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { read3mf } from '../../core/export';
+import { read3mf } from '../../core/import';
 import { CLI, lib3mfRead, runCli, tempDir } from '../manufacturing/tools';
 import { makeCatalog } from '../cli/fixtures';
 import { startRedis, type RedisServer } from './redis-server';

@@ -1,7 +1,7 @@
 // Reading and writing designs: `.atelier.json` text, or the design embedded in a 3MF written by Atelier.
 // Plain TypeScript over core/model and core/export.
 import { parseDesign, serializeDesign } from '../../../core/model/index';
-import { read3mf } from '../../../core/export/index';
+import { read3mf } from '../../../core/import/index';
 import { UserError } from '../../../core/errors';
 import type { Design } from '../../../core/model/types';
 

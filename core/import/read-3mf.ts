@@ -5,9 +5,9 @@
 import { Inflate, strFromU8, unzipSync } from 'fflate';
 import { UserError } from '../errors';
 import type { MeshData } from '../geometry/mesh-data';
-import { strictNumber, tokenizeXml } from './xml';
-import { DESIGN_PART } from './write-3mf';
-import { crc32 } from './png';
+import { strictNumber, tokenizeXml } from '../formats/xml';
+import { DESIGN_PART } from '../formats/3mf-parts';
+import { crc32 } from '../formats/crc32';
 
 export const LIMITS_3MF = {
   /** Compressed file size accepted (bytes). */

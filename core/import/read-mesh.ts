@@ -3,7 +3,7 @@
 import { UserError } from '../errors';
 import { mergeMeshes, type MeshData } from '../geometry/mesh-data';
 import { checkAndRepairMesh, type MeshRepair } from '../geometry/mesh-repair';
-import { readStl } from './stl';
+import { readStl } from './read-stl';
 import { read3mf } from './read-3mf';
 
 function readRaw(bytes: Uint8Array, file: string): MeshData {
