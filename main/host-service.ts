@@ -4,7 +4,6 @@
 // the user picked (dialogs, recent list, files opened from the OS); in kiosk mode there are no dialogs.
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { UserError } from '../core/errors';
 import { hostError } from './messages';
 import type { KioskSettingsPatch, ModelSource, OpenedFile, SaveRequest, SaveResult } from '../core/host';
 import { writeFileAtomic } from './atomic-write';

@@ -1,7 +1,6 @@
 // The kiosk staff PIN, stored only as a salted scrypt hash and compared in constant time. Node only.
 // A short PIN is weak against offline guessing, so the hash parameters are deliberately costly and the
 // caller (settings) also rate-limits attempts.
-import { UserError } from '../core/errors';
 import { hostError } from './messages';
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 

@@ -1,7 +1,7 @@
 // Electron glue: the one BrowserWindow and its session, hardened (isolation, sandbox, no Node, CSP via the
 // protocol, navigation/new windows/webviews refused, permissions and network denied by allow-list).
 // Logic lives in permissions.ts, protocol-resolver.ts and window-state.ts; this file only wires Electron.
-import { BrowserWindow, protocol, screen, session, type Session } from 'electron';
+import { BrowserWindow, protocol, screen, type Session } from 'electron';
 import { APP_ORIGIN, APP_SCHEME, serveAtelierRequest, type ProtocolRoots } from './protocol-resolver';
 import { isNavigationAllowed, isPermissionAllowed, isRequestAllowed, originOf } from './permissions';
 import { clampWindowState, MIN_HEIGHT, MIN_WIDTH, type WindowState } from './window-state';

@@ -20,7 +20,7 @@ export class BuilderThreads {
   private startFailures = 0;
   private closed = false;
 
-  constructor(private readonly size: number, private readonly onFatal: (why: string) => void) {
+  constructor(size: number, private readonly onFatal: (why: string) => void) {
     for (let i = 0; i < size; i++) this.spawn();
   }
 

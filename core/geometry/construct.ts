@@ -4,7 +4,6 @@
 
 import type { CrossSection, Manifold, ManifoldToplevel } from 'manifold-3d';
 import { UserError } from '../errors';
-import type { MeshData } from './mesh-data';
 import type { FontLibrary } from '../text';
 import type { N2, RNode, RShape } from './resolve';
 
@@ -181,7 +180,7 @@ function text(n: Extract<RNode, { type: 'text' }>, env: ConstructEnv, path: stri
 }
 
 function meshNode(n: Extract<RNode, { type: 'mesh' }>, env: ConstructEnv, path: string): Manifold {
-  const { wasm, arena } = env;
+  const { arena } = env;
   const bytes = env.asset(n.file);
   if (!bytes) throw new UserError([{ path, message: `${path}: mesh file '${n.file}' was not found in the model's folder` }]);
   const m = env.importMesh(bytes, n.file, path);

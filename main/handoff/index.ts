@@ -2,7 +2,6 @@
 // LAN address chosen from the settings, with its QR code. Starts and stops run one after another, so two starts
 // never leave an orphan server and a stop during a start closes what that start opened. Node only.
 import { networkInterfaces } from 'node:os';
-import { UserError } from '../../core/errors';
 import { hostError } from '../messages';
 import type { HandoffInfo, HandoffRequest } from '../../core/host';
 import { noLanReason, pickLanAddress } from './interfaces';

@@ -14,7 +14,7 @@ import { write3mf } from '../../core/export/write-3mf';
 import type { MeshData, PartMesh } from '../../core/geometry/mesh-data';
 import { parseMaterialCatalog } from '../../core/model';
 import { expectNoPollution, mutateText, outcome, prototypeSnapshot, seed } from './fuzz-support';
-import { forge3mf, forgeZip, modelXml, TETRA_OBJECT } from './zip-forge';
+import { forge3mf, modelXml, TETRA_OBJECT } from './zip-forge';
 
 const materials = parseMaterialCatalog(readFileSync(path.resolve(import.meta.dirname, '../../assets/materials/materials.json'), 'utf8'));
 const HOOK_STL = new Uint8Array(readFileSync(path.resolve(import.meta.dirname, '../../assets/models/wall-hook/hook.stl')));
