@@ -9,7 +9,7 @@ import type { MaterialCatalog, ProductModel } from '../core/model/types';
 import { parseMaterialCatalog, parseModel } from '../core/model';
 import { collectAssetPaths } from '../core/geometry';
 import type { FontSource } from '../core/text';
-import { PRINTER_SLICERS, type PrinterProfile } from '../core/check';
+import { parsePrinterProfile, type PrinterProfile } from '../core/check';
 import { assetsDir } from './assets-dir';
 
 export { assetsDir };
@@ -138,24 +138,11 @@ export function catalogData(assets = assetsDir()): CatalogData {
 
 function readPrinters(dir: string): PrinterProfile[] {
   if (!existsSync(dir)) return [];
-  const out: PrinterProfile[] = [];
-  for (const f of readdirSync(dir).filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort()) {
-    const file = path.join(dir, f);
-    const v = parseJsonFile(file, `Printer profile ${f}`) as Record<string, unknown>;
-    const bv = v?.buildVolume as Record<string, unknown> | undefined;
-    const ok =
-      typeof v?.id === 'string' && typeof v.name === 'string' && (v.process === 'fdm' || v.process === 'sla') &&
-      typeof bv?.x === 'number' && typeof bv.y === 'number' && typeof bv.z === 'number' && typeof v.minFeature === 'number';
-    if (!ok) throw new UserError([{ file, message: `Printer profile ${f} needs id, name, process (fdm|sla), buildVolume {x,y,z} and minFeature.` }]);
-    if (v.filaments !== undefined && !(Number.isInteger(v.filaments) && (v.filaments as number) >= 1 && (v.filaments as number) <= 64))
-      throw new UserError([{ file, message: `Printer profile ${f}: filaments must be a whole number from 1 to 64 (how many filaments one print can use).` }]);
-    if (v.printFlow !== undefined && !(typeof v.printFlow === 'number' && v.printFlow > 0 && v.printFlow <= 200))
-      throw new UserError([{ file, message: `Printer profile ${f}: printFlow must be a number of mm³/s above 0 and at most 200.` }]);
-    if (v.slicer !== undefined && !(PRINTER_SLICERS as readonly unknown[]).includes(v.slicer))
-      throw new UserError([{ file, message: `Printer profile ${f}: slicer must be one of ${PRINTER_SLICERS.join(', ')} (the slicer its 3MF projects are laid out for).` }]);
-    out.push(v as unknown as PrinterProfile);
-  }
-  return out;
+  // one set of rules with the app (core/check/printer-profile.ts); the CLI refuses a broken profile rather than skip it
+  return readdirSync(dir)
+    .filter((n) => n.endsWith('.json') && !n.startsWith('.'))
+    .sort()
+    .map((f) => parsePrinterProfile(readText(path.join(dir, f), `Printer profile ${f}`), path.join(dir, f)));
 }
 
 /**

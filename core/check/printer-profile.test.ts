@@ -5,7 +5,7 @@ import { isUserError } from '../errors';
 import { parsePrinterProfile, parsePrinterProfiles } from './printer-profile';
 
 const DIR = path.resolve(import.meta.dirname, '../../assets/printers');
-const bundled = readdirSync(DIR).filter((f) => f.endsWith('.json')).map((f) => ({ file: f, text: readFileSync(path.join(DIR, f), 'utf8') }));
+const bundled = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort().map((f) => ({ file: f, text: readFileSync(path.join(DIR, f), 'utf8') }));
 const good = { id: 'test-printer', name: 'Test printer', process: 'fdm', buildVolume: { x: 200, y: 200, z: 200 }, minFeature: 0.4 };
 const refusal = (v: unknown, file = 'bad.json'): string => {
   try {
@@ -21,8 +21,7 @@ describe('printer profiles', () => {
   it('reads every bundled profile', () => {
     const { printers, problems } = parsePrinterProfiles(bundled);
     expect(problems).toEqual([]);
-    const byFile = [...bundled].sort((a, b) => a.file.localeCompare(b.file));
-    expect(printers.map((p) => p.id)).toEqual(byFile.map((b) => (JSON.parse(b.text) as { id: string }).id));
+    expect(printers.map((p) => p.id)).toEqual(bundled.map((b) => (JSON.parse(b.text) as { id: string }).id));
     expect(printers.length).toBeGreaterThanOrEqual(6);
   });
 
@@ -42,9 +41,9 @@ describe('printer profiles', () => {
 
   it('keeps the good profiles when one file is broken, and the first of two with one id', () => {
     const { printers, problems } = parsePrinterProfiles([
+      { file: 'a.json', text: JSON.stringify(good) },
       { file: 'b.json', text: JSON.stringify({ ...good, name: 'Second' }) },
       { file: 'c.json', text: '{' },
-      { file: 'a.json', text: JSON.stringify(good) },
     ]);
     expect(printers.map((p) => p.name)).toEqual(['Test printer']);
     expect(problems.map((p) => p.file)).toEqual(['b.json', 'c.json']);

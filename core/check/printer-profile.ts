@@ -35,13 +35,13 @@ export function parsePrinterProfile(text: string, file: string): PrinterProfile 
 }
 
 /**
- * Every profile that reads, in file-name order, and a problem for each that does not (a UI lists the good ones and
+ * Every profile that reads, in the order given (callers list files by name), and a problem for each that does not (a UI lists the good ones and
  * says which file is broken, rather than losing all printers to one bad file). Two files with one id: the first wins.
  */
 export function parsePrinterProfiles(files: readonly { file: string; text: string }[]): { printers: PrinterProfile[]; problems: Problem[] } {
   const printers: PrinterProfile[] = [];
   const problems: Problem[] = [];
-  for (const f of [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
+  for (const f of files) {
     try {
       const p = parsePrinterProfile(f.text, f.file);
       if (printers.some((q) => q.id === p.id)) problems.push({ file: f.file, message: `Printer profile ${f.file.split(/[\\/]/).pop()} has the id "${p.id}" of another profile; it was left out.` });

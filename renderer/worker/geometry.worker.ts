@@ -6,7 +6,7 @@ import { FontLibrary } from '../../core/text/index';
 import { parseMaterialCatalog } from '../../core/model/index';
 import { applyMaterialOverrides, prepareDesign, valueContextFor } from '../../core/pipeline';
 import { encodeDesign } from '../../core/export/index';
-import { checkPrintability, massAndCost, type PrinterProfile } from '../../core/check/index';
+import { checkPrintability, massAndCost, parsePrinterProfiles, type PrinterProfile } from '../../core/check/index';
 import type { BuildResult } from '../../core/geometry/mesh-data';
 import type { MaterialCatalog, ProductModel } from '../../core/model/types';
 import type { Scope } from '../../core/expr/index';
@@ -84,7 +84,7 @@ async function handle(req: WorkerRequest): Promise<void> {
       fonts = new FontLibrary(req.fonts);
       materials = parseMaterialCatalog(req.materialsJson);
       application = req.appVersion ? `Atelier ${req.appVersion}` : 'Atelier';
-      printers = req.printersJson.map((t) => JSON.parse(t) as PrinterProfile).filter((p) => typeof p?.id === 'string' && p.buildVolume !== undefined);
+      printers = parsePrinterProfiles(req.printersJson.map((text, i) => ({ file: `printer profile ${i + 1}`, text }))).printers;
       post({ type: 'ready', id: req.id });
       return;
     }

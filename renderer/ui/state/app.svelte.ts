@@ -8,6 +8,7 @@ import type { CatalogEntry, Host, HostInfo, KioskSettings, ModelSource, RecentIt
 import type { Design, MaterialCatalog, Parameter, ParameterValue, ProductModel } from '../../../core/model/types';
 import { DESIGN_FORMAT } from '../../../core/model/types';
 import type { Problem } from '../../../core/errors';
+import { parsePrinterProfiles } from '../../../core/check/printer-profile';
 import { defaultValues, isParameterVisible, parseMaterialCatalog, parseModel, presetValues } from '../../../core/model/index';
 import { prepareDesign, valueContextFor } from '../../../core/pipeline';
 import { FontLibrary } from '../../../core/text/index';
@@ -149,7 +150,7 @@ export class AppState {
       const data = await dataP;
       performance.mark('atelier:catalog-data');
       this.materials = parseMaterialCatalog(data.materialsJson);
-      this.printers = data.printersJson.map((j) => JSON.parse(j) as Printer).filter((p) => typeof p?.id === 'string');
+      this.printers = parsePrinterProfiles(data.printersJson.map((text, i) => ({ file: `printer profile ${i + 1}`, text }))).printers;
       this.printerId = this.printers[0]?.id ?? null;
       this.fontIds = data.fonts.map((f) => f.id);
       this.fonts = new FontLibrary(data.fonts.map((f) => ({ id: f.id, name: f.name, bytes: f.bytes })));
@@ -559,7 +560,7 @@ export class AppState {
     this.kioskSettings = (await this.host.kioskSettings?.().catch(() => this.kioskSettings)) ?? this.kioskSettings;
     this.catalog = await this.host.listCatalog();
     const data = await this.host.catalogData();
-    this.printers = data.printersJson.map((j) => JSON.parse(j) as Printer).filter((p) => typeof p?.id === 'string');
+    this.printers = parsePrinterProfiles(data.printersJson.map((text, i) => ({ file: `printer profile ${i + 1}`, text }))).printers;
     if (!this.printers.some((p) => p.id === this.printerId)) this.printerId = this.printers[0]?.id ?? null;
   }
 
