@@ -65,10 +65,9 @@ export async function runBatch(argv: string[]): Promise<number> {
   const fix = a.flags.has('fix');
   const printer = a.values.get('printer');
   const slice = a.flags.has('slice');
-  if (queue !== undefined && (printer !== undefined || slice))
-    throw new UserError('--printer and --slice work with the one-machine batch for now; the queue builds files for the default printer (leave out --queue, or these two options).');
   if (printer !== undefined) findPrinter(catalogData(), printer); // an unknown printer is bad input before any work
-  if (queue !== undefined) return (await import('../queue/submit')).submitBatch({ input, outDir, format, template, fix, queue });
+  if (queue !== undefined)
+    return (await import('../queue/submit')).submitBatch({ input, outDir, format, template, fix, queue, ...(printer !== undefined ? { printer } : {}), ...(slice ? { slice } : {}) });
   const orders = readOrders(input);
   catalogData(); // a broken catalog is bad input for the whole batch (exit 2), not a failure of every order
   const tempDir = prepareOutDir(outDir);

@@ -20,6 +20,10 @@ export interface QueueJobData {
   format: OutFormat;
   /** --fix: a design that breaks a rule is made as the nearest valid one. */
   fix?: boolean;
+  /** --printer: the printer profile id the files are laid out for (filaments, slicer project) and sliced for. */
+  printer?: string;
+  /** --slice: the worker slices each file (its own PrusaSlicer, else an estimate) and reports the figures. */
+  slice?: boolean;
 }
 
 /**
@@ -49,5 +53,8 @@ export function jobDataProblem(x: unknown): string | null {
   if (typeof d.file !== 'string' || !path.isAbsolute(d.file) || d.file.split(/[\\/]/).includes('..')) return 'job data has no absolute file path';
   if (!d.file.toLowerCase().endsWith(`.${d.format}`)) return `job file ${d.file} does not end in .${d.format}`;
   if (typeof d.tempDir !== 'string' || d.tempDir !== path.join(path.dirname(d.file), '.atelier-tmp')) return 'job temp folder is not beside its file';
+  if (d.fix !== undefined && typeof d.fix !== 'boolean') return 'job data has a fix that is not true or false';
+  if (d.printer !== undefined && (typeof d.printer !== 'string' || !/^[a-z0-9][a-z0-9-]{0,63}$/.test(d.printer))) return 'job data has a printer that is not a profile id';
+  if (d.slice !== undefined && typeof d.slice !== 'boolean') return 'job data has a slice that is not true or false';
   return null;
 }

@@ -24,6 +24,9 @@ export interface SubmitOptions {
   template: string;
   fix: boolean;
   queue: string;
+  /** --printer: checked by the caller; every worker lays its files out for it (and slices for it with `slice`). */
+  printer?: string;
+  slice?: boolean;
 }
 
 /** How often pending jobs are re-read from Redis besides the events, ms. */
@@ -66,8 +69,9 @@ export async function submitBatch(o: SubmitOptions): Promise<number> {
     } catch (err) {
       return Object.assign(e, { status: 'failed', error: classifyError(err).error, file: undefined });
     }
-    const data: QueueJobData = { order: ord.order, row: ord.row, model: ord.model, params: ord.params, materials: ord.materials, file: path.resolve(o.outDir, e.file!), tempDir, format: o.format, fix: o.fix };
-    pending.set(jobIdFor(data, orderKey(ord, o.format, o.fix)), { index: i, data });
+    const more = { ...(o.printer !== undefined ? { printer: o.printer } : {}), ...(o.slice ? { slice: true } : {}) };
+    const data: QueueJobData = { order: ord.order, row: ord.row, model: ord.model, params: ord.params, materials: ord.materials, file: path.resolve(o.outDir, e.file!), tempDir, format: o.format, fix: o.fix, ...more };
+    pending.set(jobIdFor(data, orderKey(ord, o.format, o.fix, more)), { index: i, data });
   });
 
   const connection = queueConnection(address);

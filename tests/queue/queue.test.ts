@@ -1,9 +1,11 @@
 // `atelier batch --queue` and `atelier worker` on a real redis-server: a worker SIGKILLed mid-run (every good order
 // made once, no partial or stray file, files strict 3MF), a Redis restart mid-run, a resubmitted batch (no twins),
-// bounded tries for an internal error, no retry for a bad order, and the bad-argument contract.
+// bounded tries for an internal error, no retry for a bad order, --printer/--slice made by the workers, and the
+// bad-argument contract.
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Queue } from 'bullmq';
+import { unzipSync } from 'fflate';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { QUEUE_NAME } from '../../cli/queue/jobs';
 import { STACK_RE, lib3mfRead, runCli, tempDir } from '../manufacturing/tools';
@@ -200,6 +202,32 @@ describe('atelier batch --queue with atelier worker', () => {
       await q.close();
     }
   });
+
+  it('lays files out for --printer and reports --slice figures from the worker, as the one-machine batch does', async () => {
+    const input = path.join(dir, 'slice.json');
+    writeFileSync(input, JSON.stringify([{ order: 'S1', model: 'keychain', params: { name: 'MAX' } }]));
+    const out = path.join(dir, 'out-slice');
+    await worker();
+    const r = await runCli(['batch', input, '--out-dir', out, '--queue', redis.url, '--printer', 'bambu-x1', '--slice'], { env, timeoutMs: 180_000 });
+    expect(r.code, r.stderr).toBe(0);
+    const e = readReport(out).orders[0]! as Report['orders'][number] & { slice?: { source: string; estimate: boolean; printSeconds: number; toolChanges: number } };
+    expect(e.status).toBe('done');
+    expect(e.slice).toMatchObject({ source: 'prusa-slicer', estimate: false });
+    expect(e.slice!.printSeconds).toBeGreaterThan(60);
+    expect(e.slice!.toolChanges, 'a two-colour keychain changes filament').toBeGreaterThan(0);
+    const files = unzipSync(new Uint8Array(readFileSync(path.join(out, e.file!))));
+    expect(Object.keys(files), 'laid out for Bambu Studio / OrcaSlicer').toContain('Metadata/model_settings.config');
+    // the same order for another printer is another job with its own file, not the Bambu one reused
+    const prusa = path.join(dir, 'out-slice-prusa');
+    const again = await runCli(['batch', input, '--out-dir', prusa, '--queue', redis.url, '--printer', 'prusa-mk4'], { env });
+    expect(again.code, again.stderr).toBe(0);
+    const p = readReport(prusa).orders[0]! as Report['orders'][number] & { slice?: unknown };
+    expect(p.slice, 'no --slice, no figures').toBeUndefined();
+    expect(readReport(prusa).skipped).toBe(0);
+    const bad = await runCli(['batch', input, '--out-dir', prusa, '--queue', redis.url, '--printer', 'hal-9000'], { env });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/Unknown printer "hal-9000"/);
+  }, 240_000);
 });
 
 describe('queue commands refuse bad arguments', () => {
