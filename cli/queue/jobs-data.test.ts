@@ -6,6 +6,7 @@ const good = { order: 'A1', row: 2, model: 'keychain', params: {}, materials: {}
 
 describe('queue job data check', () => {
   it('accepts an order job', () => expect(jobDataProblem(good)).toBeNull());
+  it('accepts one for a printer, sliced', () => expect(jobDataProblem({ ...good, fix: true, printer: 'bambu-x1', slice: true })).toBeNull());
   it.each([
     [null, /not an object/],
     [{ ...good, model: 3 }, /lacks order, model or row/],
@@ -15,5 +16,9 @@ describe('queue job data check', () => {
     [{ ...good, file: '/out/../etc/A1.3mf' }, /absolute/],
     [{ ...good, file: '/out/A1.txt' }, /does not end in \.3mf/],
     [{ ...good, tempDir: '/tmp' }, /temp folder/],
+    [{ ...good, printer: '../../etc/passwd' }, /printer that is not a profile id/],
+    [{ ...good, printer: 7 }, /printer that is not a profile id/],
+    [{ ...good, slice: 'yes' }, /slice that is not true or false/],
+    [{ ...good, fix: 1 }, /fix that is not true or false/],
   ])('refuses %j', (d, msg) => expect(jobDataProblem(d)).toMatch(msg));
 });
