@@ -25,13 +25,13 @@ import { QUEUE_NAME, type QueueJobData } from './jobs';
 import { JOB_OPTIONS } from './submit';
 import { parseMapping, type Mapping } from './mapping';
 import { RateLimit } from './rate-limit';
+import { FILES_KEY, pruneFileRecords } from './file-records';
 
 /** Largest request body, bytes: hundreds of orders fit; a flood does not. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** Longest wait for the queue before answering 503, ms. */
 const ANSWER_WITHIN_MS = 10_000;
 /** Redis hash: output file → the job that makes it, so one file never gets two different orders. */
-const FILES_KEY = 'atelier:intake:files';
 
 function readToken(file: string | undefined): string {
   const t = (file !== undefined ? readText(file, 'Token file') : (process.env.ATELIER_ORDERS_TOKEN ?? '')).trim();
@@ -137,6 +137,11 @@ export async function runIntake(argv: string[]): Promise<number> {
   };
   queue.on('error', trouble);
   client.on('error', trouble);
+  const prune = (): void =>
+    void pruneFileRecords(client, async (id) => (await queue.getJob(id)) !== undefined, existsSync).catch(trouble);
+  prune();
+  const pruner = setInterval(prune, 6 * 3_600_000);
+  pruner.unref();
   const limit = new RateLimit(Number(process.env.ATELIER_ORDERS_RATE ?? 20));
 
   const describe = async (job: Job<QueueJobData, OrderDone, 'order'>): Promise<object> => {
