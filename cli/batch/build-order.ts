@@ -6,30 +6,14 @@ import { massAndCost } from '../../core/check';
 import { formatProblem, isUserError } from '../../core/errors';
 import { summarizeBuild } from '../../core/pipeline';
 import { catalogData, findPrinter, loadCatalogModel, type CatalogData, type LoadedModel } from '../catalog';
-import { encode, type OutFormat } from '../encode';
+import { encode } from '../encode';
 import { applyOrRefuse, changesJson } from '../fix';
 import { writeFileAtomicSync } from '../fs-atomic';
 import { round } from '../output';
 import { buildRequest, type BuildRequest } from '../runtime';
 import { sliceJson, sliceParts } from '../slice/design';
-import type { OrderDone } from './protocol';
+import type { OrderDone, OrderSpec } from './protocol';
 
-/** What one order needs to be built: the same fields for a worker thread's job and a queue job. */
-export interface OrderSpec {
-  order: string;
-  model: string;
-  params: Record<string, unknown>;
-  materials: Record<string, string>;
-  /** Absolute output path. */
-  file: string;
-  /** Folder for the temp file, on the same filesystem as `file`. */
-  tempDir: string;
-  format: OutFormat;
-  fix?: boolean;
-  /** A printer profile id: the 3MF is laid out for its slicer and filaments; --slice slices for it. */
-  printer?: string;
-  slice?: boolean;
-}
 
 /** `order`: the order itself is wrong (no retry helps); `internal`: anything else (a retry may succeed). */
 export type FailureKind = 'order' | 'internal';

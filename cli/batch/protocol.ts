@@ -2,9 +2,8 @@
 import type { OutFormat } from '../encode';
 import type { SliceJson } from '../slice/design';
 
-export interface OrderJob {
-  type: 'job';
-  id: number;
+/** What one order needs to be built: the same fields for a batch worker thread's job and a queue job (cli/queue/jobs.ts). */
+export interface OrderSpec {
   order: string;
   model: string;
   params: Record<string, unknown>;
@@ -20,6 +19,12 @@ export interface OrderJob {
   printer?: string;
   /** --slice: the print shop's figures (print time, filament per material, tool changes) in the report. */
   slice?: boolean;
+}
+
+/** An order sent to a batch worker thread. */
+export interface OrderJob extends OrderSpec {
+  type: 'job';
+  id: number;
 }
 
 export interface OrderDone {

@@ -3,8 +3,7 @@
 // dies fails only its order (as an internal error: the queue tries it again) and is replaced. Node only.
 import { Worker } from 'node:worker_threads';
 import { ENTRY } from '../batch/pool';
-import type { OrderSpec } from '../batch/build-order';
-import type { OrderJob, OrderResult, WorkerMessage } from '../batch/protocol';
+import type { OrderJob, OrderResult, OrderSpec, WorkerMessage } from '../batch/protocol';
 
 interface Slot {
   thread: Worker;

@@ -3,27 +3,13 @@
 // Node-free apart from node:crypto and node:path; must not import bullmq (workers and the coordinator share it).
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { OutFormat } from '../encode';
+import type { OrderSpec } from '../batch/protocol';
 
 export const QUEUE_NAME = 'atelier-orders';
 
-export interface QueueJobData {
-  order: string;
+/** An order on the queue: what a build needs (the batch's OrderSpec) and the row it came from. */
+export interface QueueJobData extends OrderSpec {
   row: number;
-  model: string;
-  params: Record<string, unknown>;
-  materials: Record<string, string>;
-  /** Absolute path of the finished file in the shared output folder. */
-  file: string;
-  /** Temp folder on the same filesystem as `file`. */
-  tempDir: string;
-  format: OutFormat;
-  /** --fix: a design that breaks a rule is made as the nearest valid one. */
-  fix?: boolean;
-  /** --printer: the printer profile id the files are laid out for (filaments, slicer project) and sliced for. */
-  printer?: string;
-  /** --slice: the worker slices each file (its own PrusaSlicer, else an estimate) and reports the figures. */
-  slice?: boolean;
 }
 
 /**
