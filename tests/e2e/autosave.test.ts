@@ -1,36 +1,20 @@
 // Crash safety in the browser: a changed design is autosaved; after a reload without saving the app offers to
 // restore it (Restore gives the values back, Discard leaves the defaults); saving clears the autosave.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser';
-import { appUnderTest, type StaticServer } from './server';
-import { catalogModels, pickProducts, type CatalogModel } from './catalog';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { StaticServer } from './server';
+import { pickProducts, type CatalogModel } from './catalog';
 import { nextBuild, openProduct, settled } from './app-page';
+import { useAppSession } from './session';
 
 const KEY = 'atelier.autosave';
 let server: StaticServer;
-let browser: Browser;
 let page: Page;
-let models: CatalogModel[] = [];
-const errors: string[] = [];
+let models: CatalogModel[];
 
-beforeAll(async () => {
-  server = await appUnderTest();
-  models = await catalogModels(server.url);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US', acceptDownloads: true });
-  await page.addInitScript(() => {
-    delete (window as unknown as { showSaveFilePicker?: unknown }).showSaveFilePicker;
-    localStorage.setItem('atelier.locale', 'en');
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(server.url + '/');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useAppSession({ acceptDownloads: true, noPickers: ['save'], appLocale: 'en', open: '/' });
+beforeAll(() => void ({ server, page, models } = app));
+const errors = app.errors;
 
 const autosaved = () => page.evaluate((k) => localStorage.getItem(k), KEY);
 const prompt = () => page.locator('[data-testid="restore-prompt"]');

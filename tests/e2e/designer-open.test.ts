@@ -3,33 +3,18 @@
 // "not a design" schema errors.
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser';
-import { appUnderTest, type StaticServer } from './server';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { settled } from './app-page';
+import { useAppSession } from './session';
 import { RESULTS } from './references';
 import { ROOT } from './build';
 
-let server: StaticServer;
-let browser: Browser;
 let page: Page;
-const errors: string[] = [];
 
-beforeAll(async () => {
-  server = await appUnderTest();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-  await page.addInitScript(() => localStorage.setItem('atelier.locale', 'en'));
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(server.url + '/');
-  await page.waitForSelector('[data-product]');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useAppSession({ appLocale: 'en', open: '/', waitFor: 'gallery' });
+beforeAll(() => void ({ page } = app));
+const errors = app.errors;
 
 async function open(file: string): Promise<void> {
   const chooser = page.waitForEvent('filechooser');

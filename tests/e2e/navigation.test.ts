@@ -2,35 +2,20 @@
 // Forward move between the catalog and the product and keep the changed design, the catalog button keeps it too,
 // an edited #product= opens that product, and New or Open… with unsaved changes ask first (Save is the default;
 // Cancel keeps everything; Don't save drops the changes and their autosave). The restore offer focuses Restore.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser';
-import { appUnderTest, type StaticServer } from './server';
-import { catalogModels, pickProducts, type CatalogModel } from './catalog';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { StaticServer } from './server';
+import { pickProducts, type CatalogModel } from './catalog';
 import { nextBuild, openProduct, settled } from './app-page';
+import { useAppSession } from './session';
 
 let server: StaticServer;
-let browser: Browser;
 let page: Page;
-let models: CatalogModel[] = [];
-const errors: string[] = [];
+let models: CatalogModel[];
 
-beforeAll(async () => {
-  server = await appUnderTest();
-  models = await catalogModels(server.url);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US', acceptDownloads: true });
-  await page.addInitScript(() => {
-    delete (window as unknown as { showSaveFilePicker?: unknown }).showSaveFilePicker;
-    localStorage.setItem('atelier.locale', 'en');
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useAppSession({ acceptDownloads: true, noPickers: ['save'], appLocale: 'en' });
+beforeAll(() => void ({ server, page, models } = app));
+const errors = app.errors;
 
 const hash = () => page.evaluate(() => location.hash);
 const leavePrompt = () => page.locator('[data-testid="leave-prompt"]');

@@ -5,36 +5,17 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser';
-import { appUnderTest, type StaticServer } from './server';
-import { settled } from './app-page';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useAppSession } from './session';
 import { RESULTS } from './references';
 import { runCli, tempDir } from '../manufacturing/tools';
 
-let server: StaticServer;
-let browser: Browser;
 let page: Page;
-const errors: string[] = [];
 
-beforeAll(async () => {
-  server = await appUnderTest();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US', acceptDownloads: true });
-  await page.addInitScript(() => {
-    delete (window as unknown as { showSaveFilePicker?: unknown }).showSaveFilePicker;
-    localStorage.setItem('atelier.locale', 'en');
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}/#product=nameplate`);
-  await settled(page);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useAppSession({ acceptDownloads: true, noPickers: ['save'], appLocale: 'en', open: '/#product=nameplate', waitFor: 'settled' });
+beforeAll(() => void ({ page } = app));
+const errors = app.errors;
 
 /** The 3MF's entries, with the creation time (the one thing that may differ) taken out. */
 function entries(bytes: Uint8Array): Record<string, string> {

@@ -5,10 +5,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser';
-import { appUnderTest, type StaticServer } from './server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { StaticServer } from './server';
 import { nextBuild, openProduct, figures } from './app-page';
+import { useAppSession } from './session';
 
 const MODELS = path.resolve(import.meta.dirname, '../../assets/models');
 type Text = string | Record<string, string>;
@@ -24,25 +24,10 @@ const allTexts = (m: RawModel): Text[] => [m.name, m.description, ...m.parameter
 let server: StaticServer;
 let browser: Browser;
 let page: Page;
-const errors: string[] = [];
 
-beforeAll(async () => {
-  server = await appUnderTest();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: 'en-US' });
-  await page.addInitScript(() => {
-    if (!sessionStorage.getItem('started')) localStorage.setItem('atelier.locale', 'en');
-    sessionStorage.setItem('started', '1');
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(server.url + '/');
-  await page.waitForSelector('[data-product]');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useAppSession({ deviceScaleFactor: 1, appLocale: 'en', appLocaleOnce: true, open: '/', waitFor: 'gallery' });
+beforeAll(() => void ({ server, browser, page } = app));
+const errors = app.errors;
 
 const text = (sel: string) => page.locator(sel).first().innerText();
 

@@ -3,30 +3,18 @@
 // slider that a rule restricts shows the range valid for the other values; a typed value outside the range says what
 // was allowed and what it was set to, as one undo step.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser';
-import { appUnderTest, type StaticServer } from './server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { StaticServer } from './server';
 import { nextBuild, settled } from './app-page';
+import { useAppSession } from './session';
 
 let server: StaticServer;
 let browser: Browser;
 let page: Page;
-const errors: string[] = [];
 
-beforeAll(async () => {
-  server = await appUnderTest();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-  await page.addInitScript(() => localStorage.setItem('atelier.locale', 'en'));
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}/#product=vase`);
-  await settled(page);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useAppSession({ viewport: { width: 1280, height: 900 }, appLocale: 'en', open: '/#product=vase', waitFor: 'settled' });
+beforeAll(() => void ({ server, browser, page } = app));
+const errors = app.errors;
 
 const field = (id: string) => page.locator(`[data-param="${id}"]`);
 const seq = async () => Number(await page.locator('[data-testid="figures"]').getAttribute('data-build-seq'));
