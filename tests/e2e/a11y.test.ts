@@ -7,29 +7,21 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser';
-import { appUnderTest, type StaticServer } from './server';
-import { catalogModels, pickProducts, type CatalogModel } from './catalog';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { StaticServer } from './server';
+import { pickProducts, type CatalogModel } from './catalog';
 import { openProduct, settled } from './app-page';
+import { useAppSession } from './session';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let server: StaticServer;
 let browser: Browser;
-let models: CatalogModel[] = [];
-const errors: string[] = [];
+let models: CatalogModel[];
 
-beforeAll(async () => {
-  server = await appUnderTest();
-  models = await catalogModels(server.url);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useAppSession({ noPage: true });
+beforeAll(() => void ({ server, browser, models } = app));
+const errors = app.errors;
 
 async function desktopPage(locale: 'en' | 'pt-BR'): Promise<Page> {
   const p = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: locale === 'en' ? 'en-US' : 'pt-BR' });

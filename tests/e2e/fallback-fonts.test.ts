@@ -1,39 +1,23 @@
 // Fallback fonts in the browser: the web page loads the fallback faces with the others, and a name with ♥ or in
 // Japanese builds in the geometry worker with no "missing character" message, while a character in no shipped font
 // is named at once beside the field.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { nextBuild, openProduct } from './app-page';
-import { launchChromium } from './browser';
-import { appUnderTest, type StaticServer } from './server';
+import { useAppSession } from './session';
 
-let server: StaticServer;
-let browser: Browser;
 let page: Page;
-const errors: string[] = [];
 const fontFiles: string[] = [];
 
-beforeAll(async () => {
-  server = await appUnderTest();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: 'en-US' });
-  await page.addInitScript(() => localStorage.setItem('atelier.locale', 'en'));
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('request', (r) => {
+/** Notes each font file the page fetches. */
+const noteFonts = (p: Page) =>
+  p.on('request', (r) => {
     const u = new URL(r.url());
     if (u.pathname.includes('/fonts/')) fontFiles.push(u.pathname.slice(u.pathname.lastIndexOf('/') + 1));
   });
-  await page.goto(server.url + '/');
-  await page.waitForSelector('[data-product]');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useAppSession({ deviceScaleFactor: 1, appLocale: 'en', consoleErrors: true, prepare: noteFonts, open: '/', waitFor: 'gallery' });
+beforeAll(() => void ({ page } = app));
+const errors = app.errors;
 
 describe('fallback fonts in the browser', () => {
   it('engraves "Ana ♥ João" and "田中 花子" on the keychain and names a character no font has', async () => {

@@ -1,28 +1,15 @@
 // The browser kiosk between customers and against shortcuts: a reset that happens on the gallery clears the last
 // customer's search text; reload/zoom shortcuts are swallowed (default prevented) and a dropped file is refused.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser';
-import { appUnderTest, type StaticServer } from './server';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useAppSession } from './session';
 
 const IDLE = 6;
 const COUNTDOWN = 2;
-let server: StaticServer;
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  server = await appUnderTest();
-  browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', hasTouch: true });
-  page = await context.newPage();
-  await page.goto(`${server.url}/?kiosk=1&idle=${IDLE}&countdown=${COUNTDOWN}`);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useAppSession({ viewport: { width: 1280, height: 900 }, hasTouch: true, open: `/?kiosk=1&idle=${IDLE}&countdown=${COUNTDOWN}` });
+beforeAll(() => void ({ page } = app));
 
 describe('browser kiosk hardening', () => {
   it('clears the gallery search text when the reset happens on the gallery', async () => {

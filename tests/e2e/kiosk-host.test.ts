@@ -2,18 +2,14 @@
 // kiosk settings and a staff PIN in the page: kiosk mode comes from the host, prices hidden and export offered only
 // as the settings say, Save does nothing, the PIN pad refuses a wrong PIN, the settings are saved through
 // updateKioskSettings (typed on the on-screen keyboard), Start over calls kioskReset, and staff can leave kiosk mode.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser';
-import { appUnderTest, type StaticServer } from './server';
-import { catalogModels, pickProducts, type CatalogModel } from './catalog';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { pickProducts, type CatalogModel } from './catalog';
 import { settled } from './app-page';
+import { useAppSession } from './session';
 
-let server: StaticServer;
-let browser: Browser;
 let page: Page;
-let models: CatalogModel[] = [];
-const errors: string[] = [];
+let models: CatalogModel[];
 
 interface FakeLog { patches: Record<string, unknown>[]; pins: string[]; resets: number; saves: number }
 
@@ -64,21 +60,9 @@ function installFakeElectronHost(): void {
   };
 }
 
-beforeAll(async () => {
-  server = await appUnderTest();
-  models = await catalogModels(server.url);
-  browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', hasTouch: true })).newPage();
-  await page.addInitScript(installFakeElectronHost);
-  await page.addInitScript(() => localStorage.setItem('atelier.locale', 'en'));
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(server.url + '/');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useAppSession({ viewport: { width: 1280, height: 900 }, hasTouch: true, appLocale: 'en', prepare: (p) => p.addInitScript(installFakeElectronHost), open: '/' });
+beforeAll(() => void ({ page, models } = app));
+const errors = app.errors;
 
 const log = () => page.evaluate(() => (window as unknown as { fakeHost: FakeLog }).fakeHost);
 const cost = () => page.locator('[data-testid="figures"] dt', { hasText: 'Material cost' });

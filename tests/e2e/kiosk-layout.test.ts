@@ -4,27 +4,19 @@
 // ("Keep designing" keeps it; nothing changed yet wipes at once), and "View on your phone" is not offered where it
 // leads nowhere (no hand-off server, no saving). Screenshot references for both orientations.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser';
-import { appUnderTest, type StaticServer } from './server';
-import { catalogModels, pickProducts, type CatalogModel } from './catalog';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { StaticServer } from './server';
+import { pickProducts, type CatalogModel } from './catalog';
 import { nextBuild, settled } from './app-page';
+import { useAppSession } from './session';
 import { checkScreenshot, MAX_DIFF_RATIO } from './references';
 
 let server: StaticServer;
 let browser: Browser;
-let models: CatalogModel[] = [];
+let models: CatalogModel[];
 
-beforeAll(async () => {
-  server = await appUnderTest();
-  models = await catalogModels(server.url);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useAppSession({ noPage: true });
+beforeAll(() => void ({ server, browser, models } = app));
 
 type Box = { x: number; y: number; width: number; height: number };
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;

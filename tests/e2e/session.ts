@@ -24,7 +24,7 @@ export interface SessionOptions {
   /** Also collect console errors as page errors. */
   consoleErrors?: boolean;
   /** Runs on the page before the first address is opened (listeners, init scripts). */
-  prepare?: (page: Page) => void | Promise<void>;
+  prepare?: (page: Page) => unknown;
   /** The address to open after set-up, relative to the server ('/' or '/#product=vase'); none: stay on about:blank. */
   open?: string;
   /** What to wait for after opening: the gallery's cards or a product's first build. */
