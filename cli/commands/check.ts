@@ -12,7 +12,7 @@ import { dims, num, printJson, printLine, round } from '../output';
 import { runPrintability } from '../printability';
 import { buildRequest, prepareRequest } from '../runtime';
 import { changesJson, describeChanges, findRequestFixes, fixHint } from '../fix';
-import type { SliceFigures } from '../slice';
+import type { SliceFigures } from '../../node/slice';
 import { formatDuration, sliceJson, sliceParts } from '../slice/design';
 
 export async function runCheck(argv: string[]): Promise<number> {

@@ -6,8 +6,7 @@ import type { PartMesh } from '../../core/geometry/mesh-data';
 import type { MaterialCatalog } from '../../core/model/types';
 import { NODE_ZIP_CODEC } from '../encode';
 import { atelierVersion } from '../version';
-import { sliceFigures, type SliceFigures, type SliceOptions } from './index';
-import { slotUses } from './slots';
+import { sliceFigures, slotUses, type SliceFigures, type SliceOptions } from '../../node/slice';
 import { round } from '../output';
 
 export interface SliceJson {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGeometryKernel, type GeometryKernel } from '../../core/geometry';
-import { gcodeStats } from '../../cli/slice';
+import { gcodeStats } from '../../node/slice';
 import { sliceParts } from '../../cli/slice/design';
 import { buildSmall, catalog } from '../export/slicer-fixtures';
 import { ROOT, STACK_RE, runCli, tempDir } from '../manufacturing/tools';

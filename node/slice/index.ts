@@ -1,7 +1,7 @@
 // Print-shop figures for a design on a printer profile: print time, filament length and mass per filament, tool
 // changes. With PrusaSlicer installed (ATELIER_PRUSA_SLICER, or prusa-slicer on PATH) the slicer's own numbers, from a
 // child process with a time limit in a temporary folder that is removed afterwards; otherwise an estimate, marked as
-// one. Shared by `atelier check --slice` and batch. Node only.
+// one. Shared by `atelier check --slice`, batch, the app (main/) and `atelier serve`: the Node-only layer. Imports core/ only.
 import { spawn } from 'node:child_process';
 import { accessSync, constants, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
