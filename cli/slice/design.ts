@@ -1,7 +1,7 @@
 // A built design → its print-shop figures on a printer: the slicer-ready 3MF (one object, a filament slot per part)
 // sliced by sliceFigures, or the estimate. What `check --slice` and batch call. Node only.
-import { filamentCount, type PrinterProfile } from '../../core/check';
-import { write3mf } from '../../core/export';
+import type { PrinterProfile } from '../../core/check';
+import { sliceInput3mf } from '../../core/export';
 import type { PartMesh } from '../../core/geometry/mesh-data';
 import type { MaterialCatalog } from '../../core/model/types';
 import { NODE_ZIP_CODEC } from '../encode';
@@ -23,7 +23,8 @@ export interface SliceJson {
 
 export async function sliceParts(parts: PartMesh[], title: string, materials: MaterialCatalog, printer: PrinterProfile, opts: Omit<SliceOptions, 'slots'> = {}): Promise<SliceFigures> {
   const slots = slotUses(parts, materials, printer);
-  const bytes = write3mf(parts, materials, { title, application: `Atelier ${atelierVersion()}`, creationDate: new Date().toISOString(), slicer: { layout: 'one-object', filaments: filamentCount(printer) } }, NODE_ZIP_CODEC);
+  // the same slicer input as the app's figures bar (core/export/slice-input.ts)
+  const { bytes } = sliceInput3mf(parts, materials, printer, { title, application: `Atelier ${atelierVersion()}`, creationDate: new Date().toISOString() }, NODE_ZIP_CODEC);
   return sliceFigures(bytes, printer, { ...opts, slots });
 }
 

@@ -5,6 +5,8 @@ export { encodeDesign, designTitle, formatOfName, slicerProjectFor, OUT_FORMATS 
 export type { DesignFileInput, EncodeHost, OutFormat } from './encode-design';
 export { write3mf, DESIGN_PART, PRUSA_CONFIG_PART, BAMBU_CONFIG_PART } from './write-3mf';
 export { filamentSlots, filamentKey } from './filament-slots';
+export { sliceInput3mf } from './slice-input';
+export type { SliceInput } from './slice-input';
 export type { FilamentSlots } from './filament-slots';
 export type { ExportMetadata, SlicerLayout, SlicerProjectOptions } from './write-3mf';
 export { renderThumbnailPng } from './thumbnail';

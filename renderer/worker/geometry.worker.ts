@@ -5,7 +5,7 @@ import { createGeometryKernel, type GeometryKernel } from '../../core/geometry/i
 import { FontLibrary } from '../../core/text/index';
 import { parseMaterialCatalog } from '../../core/model/index';
 import { applyMaterialOverrides, prepareDesign, valueContextFor } from '../../core/pipeline';
-import { encodeDesign } from '../../core/export/index';
+import { designTitle, encodeDesign, sliceInput3mf } from '../../core/export/index';
 import { checkPrintability, massAndCost, parsePrinterProfiles, type PrinterProfile } from '../../core/check/index';
 import type { BuildResult } from '../../core/geometry/mesh-data';
 import type { MaterialCatalog, ProductModel } from '../../core/model/types';
@@ -113,6 +113,15 @@ async function handle(req: WorkerRequest): Promise<void> {
       const printer = printers.find((p) => p.id === req.printerId);
       const bytes = encodeDesign(req.format, { model, design: req.design, build: result, materials, ...(printer ? { printer } : {}) }, { application, solid: (parts) => k.solid(parts) });
       post({ type: 'exported', id: req.id, bytes, triangles: result.triangles, parts: req.format === 'stl' ? 1 : result.parts.length, ms: performance.now() - t0 }, transferables([bytes]));
+      return;
+    }
+    case 'slice-input': {
+      const t0 = performance.now();
+      const { result, model } = build(req.key, req.values, req.quality, req.materialOverrides);
+      const printer = printers.find((p) => p.id === req.printerId);
+      if (!printer) throw new Error(`unknown printer ${req.printerId}`);
+      const { bytes, filaments } = sliceInput3mf(result.parts, materials, printer, { title: designTitle(model, req.design), application, creationDate: new Date().toISOString() });
+      post({ type: 'slice-input', id: req.id, bytes, filaments, ms: performance.now() - t0 }, transferables([bytes]));
       return;
     }
   }

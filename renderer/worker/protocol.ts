@@ -15,7 +15,9 @@ export type WorkerRequest =
   | { type: 'init'; id: number; wasmUrl: string; fonts: FontBytes[]; materialsJson: string; printersJson: string[]; appVersion?: string }
   | { type: 'model'; id: number; key: string; model: ProductModel; assets: Record<string, Uint8Array> }
   | { type: 'build'; id: number; key: string; values: Record<string, ParameterValue>; quality: Quality; printerId?: string; materialOverrides?: Record<string, string> }
-  | { type: 'export'; id: number; key: string; values: Record<string, ParameterValue>; quality: Quality; format: ExportFormat; design: Design; printerId?: string; materialOverrides?: Record<string, string> };
+  | { type: 'export'; id: number; key: string; values: Record<string, ParameterValue>; quality: Quality; format: ExportFormat; design: Design; printerId?: string; materialOverrides?: Record<string, string> }
+  /** The 3MF PrusaSlicer slices for the figures bar (core/export/slice-input.ts), built like an export. */
+  | { type: 'slice-input'; id: number; key: string; values: Record<string, ParameterValue>; quality: Quality; design: Design; printerId: string; materialOverrides?: Record<string, string> };
 
 /**
  * Files the worker writes: STL and 3MF for manufacturing; GLB (Android Scene Viewer, WebXR) and USDZ (iOS Quick
@@ -52,5 +54,6 @@ export type WorkerResponse =
   | { type: 'ready'; id: number }
   | { type: 'built'; id: number; parts: BuiltPart[]; figures: Figures; ms: number }
   | { type: 'exported'; id: number; bytes: Uint8Array; triangles: number; parts: number; ms: number }
+  | { type: 'slice-input'; id: number; bytes: Uint8Array; filaments: { material: string; color: string }[]; ms: number }
   | { type: 'progress'; id: number; stage: 'building' | 'writing' }
   | { type: 'error'; id: number; message: string; problems: Problem[]; budget: boolean };

@@ -11,6 +11,9 @@ export interface BuildOutcome { parts: BuiltPart[]; figures: Figures; ms: number
 /** A file of the design, written in the worker by core/export/encode-design.ts (the path `atelier export` takes). */
 export interface ExportRequest extends BuildRequest { format: ExportFormat; design: Design }
 export interface ExportOutcome { bytes: Uint8Array; triangles: number; parts: number; ms: number }
+/** The 3MF the figures bar slices (core/export/slice-input.ts) and the filament slots it prints with. */
+export interface SliceInputRequest extends BuildRequest { design: Design; printerId: string }
+export interface SliceInputOutcome { bytes: Uint8Array; filaments: { material: string; color: string }[]; ms: number }
 
 /** A failed request: `problems` are for a person; `timedOut` means the worker was stopped and restarted. */
 export class GeometryError extends Error {
@@ -165,6 +168,14 @@ export class GeometryClient {
     const m = await this.send({ type: 'export', key, ...req }, this.opts.exportTimeoutMs, onProgress);
     if (m.type !== 'exported') throw new Error('unexpected answer');
     return { bytes: m.bytes, triangles: m.triangles, parts: m.parts, ms: m.ms };
+  }
+
+  async sliceInput(req: SliceInputRequest): Promise<SliceInputOutcome> {
+    await this.start();
+    const key = await this.ensureModel();
+    const m = await this.send({ type: 'slice-input', key, ...req }, this.opts.exportTimeoutMs);
+    if (m.type !== 'slice-input') throw new Error('unexpected answer');
+    return { bytes: m.bytes, filaments: m.filaments, ms: m.ms };
   }
 
   dispose(): void {
