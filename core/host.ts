@@ -124,6 +124,43 @@ export interface KioskSettings {
 export type KioskSettingsPatch = Partial<Omit<KioskSettings, 'hasPin'>> & { newPin?: string };
 
 /**
+ * Slice the design's slicer-ready 3MF (the bytes the 3MF export writes) for one catalog printer. `filaments` are the
+ * design's filament slots in order (core/export filamentSlots): the host looks each material up in its own catalog.
+ */
+export interface SliceRequest {
+  printerId: string;
+  bytes: Uint8Array;
+  filaments: { material: string; color: string }[];
+}
+
+/** The slicer's own figures for a design: never an estimate. */
+export interface SliceDesignFigures {
+  printer: string;
+  /** e.g. "PrusaSlicer-2.5.0+linux-x64-GTK3". */
+  slicer?: string;
+  printSeconds: number;
+  toolChanges: number;
+  filaments: { slot: number; material: string; name: string; lengthMm: number; massG: number }[];
+  estimated: false;
+}
+
+/**
+ * A slice's answer. `no-slicer`: this host has no slicer (or the printer is not one a slicer here can slice);
+ * `superseded`: a newer request replaced this one; `failed`: the slicer ran but gave no figures (`timeout` when it
+ * ran out of time), with a one-line English message.
+ */
+export type SliceAnswer =
+  | { status: 'sliced'; figures: SliceDesignFigures }
+  | { status: 'no-slicer' }
+  | { status: 'superseded' }
+  | { status: 'failed'; reason: 'timeout' | 'slicer'; message: string };
+
+/** Largest 3MF a host slices (bytes): the app's designs are a few MB; the endpoint reads no more than this. */
+export const MAX_SLICE_BYTES = 64 * 1024 * 1024;
+/** Filament slots a slice request may name (an XL has 5, an AMS setup 16). */
+export const MAX_SLICE_FILAMENTS = 16;
+
+/**
  * What the UI may ask of its host. One method per call; Electron's preload exposes exactly these names,
  * the browser host implements them with fetch, file pickers and downloads.
  */
@@ -152,6 +189,8 @@ export interface Host {
   updateKioskSettings?(pin: string, patch: KioskSettingsPatch): Promise<KioskSettings>;
   /** Wipes the customer's traces: web storage, cache, clipboard, temporary exports. */
   kioskReset?(): Promise<void>;
+  /** The slicer's figures for the design (print time, filament, tool changes); absent where the host cannot slice. */
+  sliceDesign?(req: SliceRequest): Promise<SliceAnswer>;
   /** Subscribes to menu commands and OS file-open requests; returns an unsubscribe function. */
   onCommand(cb: (cmd: MenuCommand) => void): () => void;
   onOpenFile(cb: (file: OpenedFile) => void): () => void;
@@ -175,6 +214,7 @@ export const HOST_CHANNELS = {
   verifyStaffPin: 'atelier:verify-staff-pin',
   updateKioskSettings: 'atelier:update-kiosk-settings',
   kioskReset: 'atelier:kiosk-reset',
+  sliceDesign: 'atelier:slice-design',
 } as const;
 
 export const HOST_EVENTS = {
@@ -230,7 +270,31 @@ export const HOST_ARG_VALIDATORS: Record<keyof typeof HOST_CHANNELS, (args: unkn
     if (a.length !== 2 || !isPin(a[0])) return 'updateKioskSettings needs the staff PIN (4-12 digits) and a change';
     return validateKioskPatch(a[1]);
   },
+  sliceDesign: (a) => (a.length === 1 ? validateSliceRequest(a[0]) : 'sliceDesign needs one request object'),
 };
+
+const COLOR_RE = /^#[0-9a-fA-F]{6}$/;
+
+/** Checks a SliceRequest: known keys only, a printer id, a non-empty 3MF (zip) of at most MAX_SLICE_BYTES, 1-16 filaments. */
+export function validateSliceRequest(r: unknown): string | null {
+  if (typeof r !== 'object' || r === null || Array.isArray(r)) return 'sliceDesign needs one request object';
+  const o = r as Record<string, unknown>;
+  for (const k of Object.keys(o)) if (k !== 'printerId' && k !== 'bytes' && k !== 'filaments') return `sliceDesign: unknown field "${k}"`;
+  if (typeof o.printerId !== 'string' || !ID_RE.test(o.printerId)) return 'sliceDesign: printerId must be a printer id (a-z, 0-9, -)';
+  if (!(o.bytes instanceof Uint8Array) || o.bytes.byteLength === 0) return 'sliceDesign: bytes must be a non-empty Uint8Array';
+  if (o.bytes.byteLength > MAX_SLICE_BYTES) return `sliceDesign: at most ${MAX_SLICE_BYTES} bytes`;
+  if (o.bytes[0] !== 0x50 || o.bytes[1] !== 0x4b) return 'sliceDesign: bytes must be a 3MF file';
+  const f = o.filaments;
+  if (!Array.isArray(f) || f.length === 0 || f.length > MAX_SLICE_FILAMENTS) return `sliceDesign: filaments must list 1-${MAX_SLICE_FILAMENTS} filaments`;
+  for (const x of f as unknown[]) {
+    if (typeof x !== 'object' || x === null || Array.isArray(x)) return 'sliceDesign: each filament must be { material, color }';
+    const e = x as Record<string, unknown>;
+    if (Object.keys(e).some((k) => k !== 'material' && k !== 'color')) return 'sliceDesign: each filament must be { material, color }';
+    if (typeof e.material !== 'string' || !ID_RE.test(e.material)) return 'sliceDesign: a filament\'s material must be a material id (a-z, 0-9, -)';
+    if (typeof e.color !== 'string' || !COLOR_RE.test(e.color)) return 'sliceDesign: a filament\'s color must be #rrggbb';
+  }
+  return null;
+}
 
 function isPin(v: unknown): v is string {
   return typeof v === 'string' && /^[0-9]{4,12}$/.test(v);

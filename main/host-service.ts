@@ -1,5 +1,5 @@
 // The Host contract implemented for Electron's main process, minus Electron itself: catalog, files, recent
-// designs, saves, designer-mode watching, hand-off and kiosk settings. OS dialogs and session wiping are
+// designs, saves, designer-mode watching, hand-off, kiosk settings and slicing. OS dialogs and session wiping are
 // injected, so Node tests drive every handler with real files. A renderer can only read or overwrite files
 // the user picked (dialogs, recent list, files opened from the OS); in kiosk mode there are no dialogs.
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
@@ -14,6 +14,8 @@ import { watchModelFile, type ModelWatcher } from './model-watcher';
 import { isOpenableFile } from './open-files';
 import type { RecentDesigns } from './recent';
 import type { SettingsStore } from './settings';
+import { readSliceCatalog } from '../node/slice/catalog';
+import { createSliceService } from '../node/slice/service';
 
 /** Largest design file opened (bytes): a 3MF with an embedded design and thumbnail. */
 export const MAX_OPEN_BYTES = 256 * 1024 * 1024;
@@ -55,6 +57,8 @@ export interface HostDeps {
   wipeSession(): Promise<void>;
   /** Folder for temporary exports (phone hand-off); emptied by kioskReset. */
   tempDir: string;
+  /** Slicing for the figures bar: PrusaSlicer's path (null: none; default: on PATH) and the time limit (ms). */
+  slice?: { slicer?: string | null; timeoutMs?: number };
 }
 
 export interface HostService {
@@ -99,6 +103,15 @@ export function createHostService(d: HostDeps): HostService {
   /** Kiosk export paths handed out in this session. */
   const claimedNames = new Set<string>();
   let watcher: ModelWatcher | undefined;
+  // the catalog's materials and the printers this window may offer (a kiosk's own list)
+  const slicing = createSliceService({
+    ...d.slice,
+    catalog: async () => {
+      const cat = await readSliceCatalog(d.assetsDir);
+      const only = d.settings.get().kiosk.printers;
+      return d.kiosk() && only ? { ...cat, printers: cat.printers.filter((p) => only.includes(p.id)) } : cat;
+    },
+  });
 
   const refuseInKiosk = (what: string) => {
     if (d.kiosk()) throw hostError(what === 'Designer mode' ? 'notInKiosk.designer' : 'notInKiosk.open', `${what} is not available in kiosk mode.`);
@@ -239,12 +252,16 @@ export function createHostService(d: HostDeps): HostService {
       for (const f of await readdir(d.tempDir).catch(() => [] as string[])) await rm(path.join(d.tempDir, f), { recursive: true, force: true });
       await d.wipeSession();
     },
+
+    // allowed in kiosk mode too: the 3MF goes to a slicer in a temporary folder and nothing leaves the machine
+    sliceDesign: (req) => slicing.slice(req),
   } satisfies HostHandlers;
 
   return {
     handlers,
     openFromOs: (file) => readOpened(path.resolve(file)),
     async dispose() {
+      slicing.dispose();
       watcher?.dispose();
       await d.handoff.stop();
     },

@@ -40,6 +40,7 @@ const host: Required<Host> = {
   verifyStaffPin: (pin) => call(HOST_CHANNELS.verifyStaffPin, pin),
   updateKioskSettings: (pin, patch) => call(HOST_CHANNELS.updateKioskSettings, pin, patch),
   kioskReset: () => call(HOST_CHANNELS.kioskReset),
+  sliceDesign: (req) => call(HOST_CHANNELS.sliceDesign, req),
   onCommand: (cb) => subscribe(HOST_EVENTS.command, cb),
   onOpenFile: (cb) => subscribe(HOST_EVENTS.openFile, cb),
   onModelFileChanged: (cb) => subscribe(HOST_EVENTS.modelFileChanged, cb),

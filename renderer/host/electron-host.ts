@@ -49,5 +49,6 @@ export function createElectronHost(b: Bridge): Host {
   if (b.verifyStaffPin) host.verifyStaffPin = (p) => failing(b.verifyStaffPin!(p));
   if (b.updateKioskSettings) host.updateKioskSettings = (p, c) => failing(b.updateKioskSettings!(p, c));
   if (b.kioskReset) host.kioskReset = () => failing(b.kioskReset!());
+  if (b.sliceDesign) host.sliceDesign = (r) => failing(b.sliceDesign!(r));
   return host;
 }
