@@ -1,7 +1,8 @@
 // `atelier serve [--port N] [--host 127.0.0.1]`: serves the web build (dist/web) and the catalog under /assets/
 // on 127.0.0.1 by default. Static files only: GET/HEAD, no directory listings, no path traversal, a content type
 // per extension (others refused), nosniff, a Content-Security-Policy with no framing, a Host-header check
-// (against DNS rebinding), a connection cap and fast header/idle timeouts. Every request gets an answer. Node only.
+// (against DNS rebinding), a connection cap and fast header/idle timeouts. Every request gets an answer. And one
+// endpoint that is not a file: POST /api/slice, the slicer's figures for the page (loopback clients only). Node only.
 import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { isIP } from 'node:net';
@@ -12,6 +13,9 @@ import { parseArgs } from '../args';
 import { assetsDir } from '../assets-dir';
 import { packageRoot } from '../package-root';
 import { printLine } from '../output';
+import { cachedSliceCatalog } from '../../node/slice/catalog';
+import { SERVE_SLICE_TIMEOUT_MS, SLICE_PATH, sliceEndpoint } from '../../node/slice/http-endpoint';
+import { createSliceService, type SliceService } from '../../node/slice/service';
 
 export function webDir(): string {
   return process.env.ATELIER_WEB_DIR ? path.resolve(process.env.ATELIER_WEB_DIR) : path.join(packageRoot(), 'dist', 'web');
@@ -94,11 +98,14 @@ function targetPath(raw: string | undefined): string | null {
   return end < 0 ? raw : raw.slice(0, end);
 }
 
-export function handler(web: string, assets: string, boundHost = '127.0.0.1'): (req: IncomingMessage, res: ServerResponse) => void {
+/** With `slicing`, POST /api/slice slices for the page (node/slice/http-endpoint.ts); everything else is static. */
+export function handler(web: string, assets: string, boundHost = '127.0.0.1', slicing?: SliceService): (req: IncomingMessage, res: ServerResponse) => void {
   const serve = serveFile(web, assets);
+  const slice = slicing ? sliceEndpoint(slicing) : undefined;
   return (req, res) => {
     try {
       if (!hostAllowed(req.headers.host, boundHost)) return send(res, 421, 'Unknown Host header: open Atelier by its address.');
+      if (slice && targetPath(req.url) === SLICE_PATH) return slice(req, res);
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.setHeader('Allow', 'GET, HEAD');
         return send(res, 405, 'Only GET and HEAD are served.');
@@ -170,7 +177,8 @@ export async function runServe(argv: string[]): Promise<number> {
   const web = webDir();
   if (!existsSync(path.join(web, 'index.html')))
     throw new UserError(`The web app is not built: ${path.join(web, 'index.html')} is missing. Run "npm run build:web" first, then "atelier serve" again.`);
-  const server = createServer({ connectionsCheckingInterval: 1_000 }, handler(web, assetsDir(), host));
+  const slicing = createSliceService({ catalog: cachedSliceCatalog(assetsDir()), timeoutMs: SERVE_SLICE_TIMEOUT_MS });
+  const server = createServer({ connectionsCheckingInterval: 1_000 }, handler(web, assetsDir(), host, slicing));
   harden(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
@@ -188,8 +196,10 @@ export async function runServe(argv: string[]): Promise<number> {
   const shown = host.includes(':') ? `[${host}]` : host;
   printLine(`Atelier is served at http://${shown}:${port}/ (web app from ${web}, catalog at /assets/). Press Ctrl-C to stop.`);
   if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') printLine(`Note: ${host} is reachable from other machines on the network.`);
+  printLine(slicing.available ? 'Print time and filament figures come from PrusaSlicer (for this computer only).' : 'PrusaSlicer was not found: the app shows no slicer figures.');
   await new Promise<void>((resolve) => {
     const stop = (): void => {
+      slicing.dispose();
       server.close(() => resolve());
       server.closeAllConnections();
     };

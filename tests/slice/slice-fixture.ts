@@ -1,6 +1,7 @@
 // The two-colour nameplate's slicer input for the slicing tests: built once per file at final quality, the 3MF the
 // app's figures bar sends (core/export/slice-input.ts) and the figures `check --slice` reports for it. Test code.
 import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import path from 'node:path';
 import type { PrinterProfile } from '../../core/check';
 import { sliceInput3mf } from '../../core/export';
@@ -32,4 +33,20 @@ export async function nameplateInput(printerId = 'bambu-x1'): Promise<NameplateI
   } finally {
     kernel.dispose();
   }
+}
+
+/**
+ * The app's figures against the CLI's. PrusaSlicer is multi-threaded and two runs on the same file may differ in the
+ * last digit of a filament length (2770.40 vs 2770.41 mm seen here), so lengths agree to 0.05 %, masses to 0.02 g
+ * and times to 2 s; tool changes and materials exactly.
+ */
+export function expectCliFigures(app: { printSeconds: number; toolChanges: number; filaments: { slot: number; material: string; lengthMm: number; massG: number }[] }, cli: SliceFigures): void {
+  expect(app.toolChanges).toBe(cli.toolChanges);
+  expect(Math.abs(app.printSeconds - cli.printSeconds)).toBeLessThanOrEqual(2);
+  expect(app.filaments.map((f) => [f.slot, f.material])).toEqual(cli.filaments.map((f) => [f.slot, f.material]));
+  app.filaments.forEach((f, i) => {
+    const c = cli.filaments[i]!;
+    expect(Math.abs(f.lengthMm - c.lengthMm), `filament ${f.slot} length`).toBeLessThanOrEqual(c.lengthMm * 5e-4);
+    expect(Math.abs(f.massG - c.grams), `filament ${f.slot} mass`).toBeLessThanOrEqual(0.02);
+  });
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readSliceCatalog } from '../../node/slice/catalog';
 import { createSliceService, type SliceService } from '../../node/slice/service';
-import { ASSETS, nameplateInput, type NameplateInput } from './slice-fixture';
+import { ASSETS, expectCliFigures, nameplateInput, type NameplateInput } from './slice-fixture';
 
 let input: NameplateInput;
 let work: string;
@@ -59,10 +59,9 @@ describe('slice service (real PrusaSlicer)', () => {
     expect(f).toMatchObject({ printer: 'bambu-x1', estimated: false });
     expect(f.slicer).toMatch(/^PrusaSlicer/);
     expect(input.cli.source).toBe('prusa-slicer');
-    expect(f.printSeconds).toBe(input.cli.printSeconds);
-    expect(f.toolChanges).toBe(input.cli.toolChanges);
+    expectCliFigures(f, input.cli);
     expect(f.toolChanges).toBeGreaterThanOrEqual(1);
-    expect(f.filaments.map((x) => [x.slot, x.material, x.name, x.lengthMm, x.massG])).toEqual(input.cli.filaments.map((x) => [x.slot, x.material, x.name, x.lengthMm, x.grams]));
+    expect(f.filaments.map((x) => x.name)).toEqual(input.cli.filaments.map((x) => x.name));
     expect(f.filaments).toHaveLength(2);
     expect(f.filaments.every((x) => x.lengthMm > 0 && x.massG > 0)).toBe(true);
     // the user's own settings (0.05 mm layers) were neither read (the figures are the CLI's 0.2 mm ones) nor written
