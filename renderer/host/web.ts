@@ -1,7 +1,7 @@
 // Host for the plain web page (dev server, `atelier serve`, end-to-end tests): the catalog by fetch from
 // ./assets/, designs through file pickers and downloads, recent designs in localStorage (names only; a browser
 // cannot reopen a path). Imports core/ types only; DOM APIs allowed.
-import type { CatalogEntry, Host, HostCatalogData, HostInfo, MenuCommand, ModelSource, OpenedFile, RecentItem, SaveRequest, SaveResult } from '../../core/host';
+import type { CatalogEntry, Host, HostCatalogData, HostInfo, MenuCommand, ModelSource, OpenedFile, RecentItem, SaveRequest, SaveResult, SliceAnswer, SliceRequest } from '../../core/host';
 import { pickFile, pickFileHandle, saveBytes, type FileHandleLike } from './web-files';
 
 const RECENT_KEY = 'atelier.recent';
@@ -46,6 +46,9 @@ export class WebHost implements Host {
   private index: Promise<CatalogIndex> | null = null;
   private readonly listeners = { command: new Set<(c: MenuCommand) => void>(), open: new Set<(f: OpenedFile) => void>(), model: new Set<(s: ModelSource) => void>() };
   private watched: { handle: FileHandleLike; lastModified: number; timer: number } | null = null;
+  /** False once the server showed it has no slicing endpoint (a static server, vite). */
+  private canSlice = true;
+  private slicing: AbortController | null = null;
 
   info(): Promise<HostInfo> {
     return Promise.resolve({ kind: 'web', appVersion: import.meta.env.VITE_APP_VERSION ?? '0.1.0', platform: navigator.platform, kiosk: false });
@@ -165,6 +168,38 @@ export class WebHost implements Host {
         .catch(() => undefined);
     }, 1000);
     this.watched = w;
+  }
+
+  /**
+   * The slicer's figures from the serving process (`atelier serve`: POST api/slice), or `no-slicer` where it has no
+   * slicer or no such endpoint (a static server). A newer call supersedes an older one still waiting.
+   */
+  async sliceDesign(req: SliceRequest): Promise<SliceAnswer> {
+    this.slicing?.abort();
+    if (!this.canSlice) return { status: 'no-slicer' };
+    const mine = new AbortController();
+    this.slicing = mine;
+    const url = new URL('api/slice', document.baseURI);
+    url.searchParams.set('printer', req.printerId);
+    url.searchParams.set('filaments', JSON.stringify(req.filaments));
+    let r: Response;
+    try {
+      r = await fetch(url.href, { method: 'POST', headers: { 'Content-Type': 'model/3mf' }, body: req.bytes as Uint8Array<ArrayBuffer>, signal: mine.signal });
+    } catch (e) {
+      if (mine.signal.aborted) return { status: 'superseded' };
+      throw new Error('The slicer could not be reached.', { cause: e });
+    } finally {
+      if (this.slicing === mine) this.slicing = null;
+    }
+    if (r.status === 503) return { status: 'no-slicer' };
+    if (!(r.headers.get('content-type') ?? '').startsWith('application/json')) {
+      // not our endpoint (404/405 from a static server, a dev server's page): this server cannot slice
+      this.canSlice = false;
+      return { status: 'no-slicer' };
+    }
+    const body = (await r.json().catch(() => null)) as (SliceAnswer & { error?: string }) | null;
+    if (!r.ok || !body || typeof body.status !== 'string') throw new Error(body?.error ?? `The slicer answered HTTP ${r.status}.`);
+    return body;
   }
 
   onCommand(cb: (cmd: MenuCommand) => void): () => void {

@@ -1,6 +1,7 @@
 // English message catalog: every string the UI shows (model files bring their own labels).
 // `{name}` placeholders are filled by t(). Keep keys in step with pt-BR.ts (the type enforces it).
 import { hostEn } from './host-en';
+import { sliceEn } from './slice-en';
 import { codesEn } from './codes-en';
 
 export const en = {
@@ -8,6 +9,7 @@ export const en = {
   ...codesEn,
   // the host's coded messages (main/messages.ts): ./host-en.ts
   ...hostEn,
+  ...sliceEn,
   'app.title': 'Atelier',
   'app.tagline': 'Make it yours',
   'app.loading': 'Loading…',

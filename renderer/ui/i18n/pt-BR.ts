@@ -2,12 +2,14 @@
 // Mesmas chaves que en.ts (o tipo Messages obriga).
 import type { Messages } from './en';
 import { hostPtBR } from './host-pt-br';
+import { slicePtBR } from './slice-pt-br';
 import { codesPtBR } from './codes-pt-br';
 
 export const ptBR: Messages = {
   ...codesPtBR,
   // the host's coded messages (main/messages.ts): ./host-pt-br.ts
   ...hostPtBR,
+  ...slicePtBR,
   'app.title': 'Atelier',
   'app.tagline': 'Do seu jeito',
   'app.loading': 'Carregando…',
