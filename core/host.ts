@@ -191,6 +191,8 @@ export interface Host {
   kioskReset?(): Promise<void>;
   /** The slicer's figures for the design (print time, filament, tool changes); absent where the host cannot slice. */
   sliceDesign?(req: SliceRequest): Promise<SliceAnswer>;
+  /** True when sliceDesign can give figures here: asked first, so the design is not written for a slicer that is not there. */
+  slicerAvailable?(): Promise<boolean>;
   /** Subscribes to menu commands and OS file-open requests; returns an unsubscribe function. */
   onCommand(cb: (cmd: MenuCommand) => void): () => void;
   onOpenFile(cb: (file: OpenedFile) => void): () => void;
@@ -215,6 +217,7 @@ export const HOST_CHANNELS = {
   updateKioskSettings: 'atelier:update-kiosk-settings',
   kioskReset: 'atelier:kiosk-reset',
   sliceDesign: 'atelier:slice-design',
+  slicerAvailable: 'atelier:slicer-available',
 } as const;
 
 export const HOST_EVENTS = {
@@ -271,6 +274,7 @@ export const HOST_ARG_VALIDATORS: Record<keyof typeof HOST_CHANNELS, (args: unkn
     return validateKioskPatch(a[1]);
   },
   sliceDesign: (a) => (a.length === 1 ? validateSliceRequest(a[0]) : 'sliceDesign needs one request object'),
+  slicerAvailable: (a) => (a.length === 0 ? null : 'slicerAvailable takes no arguments'),
 };
 
 const COLOR_RE = /^#[0-9a-fA-F]{6}$/;

@@ -255,6 +255,7 @@ export function createHostService(d: HostDeps): HostService {
 
     // allowed in kiosk mode too: the 3MF goes to a slicer in a temporary folder and nothing leaves the machine
     sliceDesign: (req) => slicing.slice(req),
+    slicerAvailable: async () => slicing.available,
   } satisfies HostHandlers;
 
   return {

@@ -115,7 +115,11 @@ describe('sliceDesign host call', () => {
   }, 60_000);
 
   it('answers "no slicer" where none is installed, and reports a time limit it ran into', async () => {
-    expect(await call(await service({ slicer: null }), [request()])).toEqual({ value: { status: 'no-slicer' } });
+    const none = await service({ slicer: null });
+    expect(await dispatch(none.handlers, 'slicerAvailable', frame, [])).toEqual({ value: false });
+    expect(await dispatch((await service()).handlers, 'slicerAvailable', frame, [])).toEqual({ value: true });
+    expect(await dispatch(none.handlers, 'slicerAvailable', frame, [1])).toEqual({ error: 'slicerAvailable takes no arguments' });
+    expect(await call(none, [request()])).toEqual({ value: { status: 'no-slicer' } });
     expect(await call(await service({ timeoutMs: 20 }), [request()])).toEqual({ value: { status: 'failed', reason: 'timeout', message: 'PrusaSlicer took longer than 0.02 s.' } });
   }, 30_000);
 });

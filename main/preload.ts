@@ -41,6 +41,7 @@ const host: Required<Host> = {
   updateKioskSettings: (pin, patch) => call(HOST_CHANNELS.updateKioskSettings, pin, patch),
   kioskReset: () => call(HOST_CHANNELS.kioskReset),
   sliceDesign: (req) => call(HOST_CHANNELS.sliceDesign, req),
+  slicerAvailable: () => call(HOST_CHANNELS.slicerAvailable),
   onCommand: (cb) => subscribe(HOST_EVENTS.command, cb),
   onOpenFile: (cb) => subscribe(HOST_EVENTS.openFile, cb),
   onModelFileChanged: (cb) => subscribe(HOST_EVENTS.modelFileChanged, cb),

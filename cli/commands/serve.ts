@@ -14,7 +14,7 @@ import { assetsDir } from '../assets-dir';
 import { packageRoot } from '../package-root';
 import { printLine } from '../output';
 import { cachedSliceCatalog } from '../../node/slice/catalog';
-import { SERVE_SLICE_TIMEOUT_MS, SLICE_PATH, sliceEndpoint } from '../../node/slice/http-endpoint';
+import { SERVE_SLICE_TIMEOUT_MS, SLICE_PATH, SLICER_HEADER, sliceEndpoint } from '../../node/slice/http-endpoint';
 import { createSliceService, type SliceService } from '../../node/slice/service';
 
 export function webDir(): string {
@@ -106,6 +106,8 @@ export function handler(web: string, assets: string, boundHost = '127.0.0.1', sl
     try {
       if (!hostAllowed(req.headers.host, boundHost)) return send(res, 421, 'Unknown Host header: open Atelier by its address.');
       if (slice && targetPath(req.url) === SLICE_PATH) return slice(req, res);
+      // the web host reads this on the catalog index and only then offers the slicer's figures
+      if (slicing?.available) res.setHeader(SLICER_HEADER, 'prusa-slicer');
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.setHeader('Allow', 'GET, HEAD');
         return send(res, 405, 'Only GET and HEAD are served.');

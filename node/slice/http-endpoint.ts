@@ -8,6 +8,8 @@ import { MAX_SLICE_BYTES, validateSliceRequest, type SliceRequest } from '../../
 import type { SliceService } from './service';
 
 export const SLICE_PATH = '/api/slice';
+/** Sent with every file `atelier serve` answers when it can slice (value "prusa-slicer"): the page asks before it slices. */
+export const SLICER_HEADER = 'X-Atelier-Slicer';
 /** The content type the web host sends: not a CORS "simple" type, so another site's page cannot post it blind. */
 export const SLICE_CONTENT_TYPE = 'model/3mf';
 /** How long `atelier serve` lets one slice run, ms: under the server's 30 s idle limit, so the answer gets out. */

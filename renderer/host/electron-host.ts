@@ -50,5 +50,6 @@ export function createElectronHost(b: Bridge): Host {
   if (b.updateKioskSettings) host.updateKioskSettings = (p, c) => failing(b.updateKioskSettings!(p, c));
   if (b.kioskReset) host.kioskReset = () => failing(b.kioskReset!());
   if (b.sliceDesign) host.sliceDesign = (r) => failing(b.sliceDesign!(r));
+  if (b.slicerAvailable) host.slicerAvailable = () => failing(b.slicerAvailable!());
   return host;
 }

@@ -46,8 +46,8 @@ export class WebHost implements Host {
   private index: Promise<CatalogIndex> | null = null;
   private readonly listeners = { command: new Set<(c: MenuCommand) => void>(), open: new Set<(f: OpenedFile) => void>(), model: new Set<(s: ModelSource) => void>() };
   private watched: { handle: FileHandleLike; lastModified: number; timer: number } | null = null;
-  /** False once the server showed it has no slicing endpoint (a static server, vite). */
-  private canSlice = true;
+  /** Whether the serving process slices: `atelier serve` says so in a header on every answer (X-Atelier-Slicer). */
+  private canSlice = false;
   private slicing: AbortController | null = null;
 
   info(): Promise<HostInfo> {
@@ -58,6 +58,7 @@ export class WebHost implements Host {
     this.index ??= fetch(new URL('catalog-index.json', document.baseURI).href)
       .then((r) => {
         if (!r.ok) throw new Error(`The catalog index is missing (HTTP ${r.status}); rebuild the web app.`);
+        this.canSlice = r.headers.get('x-atelier-slicer') === 'prusa-slicer';
         return r.json() as Promise<CatalogIndex>;
       })
       .then((v) => ({ models: (v.models ?? []).filter((e) => typeof e?.id === 'string'), printers: (v.printers ?? []).filter((p) => typeof p === 'string') }));
@@ -174,9 +175,14 @@ export class WebHost implements Host {
    * The slicer's figures from the serving process (`atelier serve`: POST api/slice), or `no-slicer` where it has no
    * slicer or no such endpoint (a static server). A newer call supersedes an older one still waiting.
    */
+  async slicerAvailable(): Promise<boolean> {
+    await this.fullIndex().catch(() => undefined);
+    return this.canSlice;
+  }
+
   async sliceDesign(req: SliceRequest): Promise<SliceAnswer> {
     this.slicing?.abort();
-    if (!this.canSlice) return { status: 'no-slicer' };
+    if (!(await this.slicerAvailable())) return { status: 'no-slicer' };
     const mine = new AbortController();
     this.slicing = mine;
     const url = new URL('api/slice', document.baseURI);

@@ -84,6 +84,16 @@ describe('atelier serve: POST /api/slice', () => {
     expect(await post(none, { query: query(), body: input.bytes })).toEqual({ status: 503, body: { status: 'no-slicer' } });
   }, 60_000);
 
+  it('says on every file it serves whether it slices, so the page asks before it writes a slicer input', async () => {
+    const head = async (at: string) => {
+      const r = await fetch(`http://${at}/index.html`);
+      await r.arrayBuffer();
+      return r.headers.get('x-atelier-slicer');
+    };
+    expect(await head(await serve())).toBe('prusa-slicer');
+    expect(await head(await serve({ slicer: null }))).toBeNull();
+  });
+
   it('serves this computer only', async () => {
     expect(['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1'].map(isLoopback)).toEqual([true, true, true, true]);
     expect(['10.0.0.2', '192.168.1.5', '::ffff:10.0.0.1', 'fe80::1', undefined].map(isLoopback)).toEqual([false, false, false, false, false]);

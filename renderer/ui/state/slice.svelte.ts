@@ -31,6 +31,9 @@ export class SliceState {
   note = $state<'timeout' | 'failed' | null>(null);
   /** Wall time of the last slice (worker + slicer), ms. */
   ms = $state(0);
+  /** Whether the host slices at all (asked once; null until it answered). Read it where update is called. */
+  available = $state<boolean | null>(null);
+  private asked = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private run = 0;
   private key = '';
@@ -44,7 +47,10 @@ export class SliceState {
     const printer = s.printerId;
     const can = !!s.host.sliceDesign && !!s.client && !!s.design && printer !== null && s.process === 'fdm' && !this.unsliceable.has(printer);
     const key = `${s.buildSeq}|${printer ?? ''}`;
-    if (!can) return this.stop('off');
+    if (!can || this.available !== true) {
+      if (can && !this.asked) this.ask(s.host);
+      return this.stop('off');
+    }
     if (s.building) {
       // the design is changing: whatever was shown belongs to an older build
       if (this.phase === 'done' || this.phase === 'failed') this.stop('waiting');
@@ -55,6 +61,12 @@ export class SliceState {
     this.key = key;
     const run = this.run;
     this.timer = setTimeout(() => void this.slice(run, s, printer), this.delayMs);
+  }
+
+  private ask(host: Host): void {
+    this.asked = true;
+    const q = host.slicerAvailable ? host.slicerAvailable() : Promise.resolve(true);
+    void q.then((yes) => (this.available = yes), () => (this.available = false));
   }
 
   private async slice(run: number, s: SliceSource, printerId: string): Promise<void> {
