@@ -23,6 +23,14 @@ export interface Coded {
   params?: Record<string, MessageParam>;
 }
 
+/** One line of a file as shown under a problem: control characters made visible, long lines clipped around the
+ *  caret (with '…'). `caret` is the 1-based position in `text` (in characters as shown) the problem points at. */
+export interface SourceExcerpt {
+  line: number;
+  text: string;
+  caret: number;
+}
+
 /** One problem found in user input (a model file, a design, a parameter value, an order row). */
 export interface Problem extends Coded {
   /** A sentence a person understands: what is wrong and what is allowed. In English; see `code`. */
@@ -34,6 +42,8 @@ export interface Problem extends Coded {
   column?: number;
   /** The file the problem is in, when known. */
   file?: string;
+  /** The offending line of the source text, made safe to show, with the problem's column marked (core/model/excerpt.ts). */
+  excerpt?: SourceExcerpt;
   /** The parameter the problem concerns (constraint messages are shown beside it). */
   parameter?: string;
 }

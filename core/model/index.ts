@@ -19,3 +19,4 @@ export {
 export type { ValueContext, ValueIssue } from './values';
 export { localize, textOf, textAll, englishOf, isTranslations, missingLocales, TEXT_LOCALES } from './localize';
 export type { TextLocale, HasTranslations } from './localize';
+export { sourceExcerpt, formatExcerpt } from './excerpt';

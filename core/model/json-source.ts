@@ -2,8 +2,10 @@
 // so every problem in a model or design file can say where it is. Uses jsonc-parser for offsets.
 // Pure TypeScript.
 
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 import { UserError, type Problem } from '../errors';
+import { sourceExcerpt } from './excerpt';
+import { syntaxProblems, whatWord } from './json-syntax';
 
 /** Largest model/design file accepted (bytes of text): real ones are a few kB. */
 export const MAX_FILE_CHARS = 5_000_000;
@@ -12,6 +14,8 @@ export const MAX_JSON_DEPTH = 200;
 
 export interface JsonSource {
   value: unknown;
+  /** The text read (without a byte-order mark), for excerpts. */
+  text: string;
   locate(path: string): { line: number; column: number } | undefined;
 }
 
@@ -22,13 +26,14 @@ export function readJson(text: string, file?: string, what = 'file'): JsonSource
   const tooDeep = depthExceeded(text, MAX_JSON_DEPTH);
   if (tooDeep !== -1) {
     const lc = lineCol(text, tooDeep);
-    throw new UserError([{ file, ...lc, message: `the ${what} is nested more than ${MAX_JSON_DEPTH} levels deep` }]);
+    throw new UserError([{ file, ...lc, excerpt: sourceExcerpt(text, lc.line, lc.column), message: `the ${what} is nested more than ${MAX_JSON_DEPTH} levels deep`, code: 'json.nestedTooDeep', params: { what: whatWord(what), max: MAX_JSON_DEPTH } }]);
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    throw new UserError(syntaxProblems(text, file, what));
+    const t = text;
+    throw new UserError(withExcerpts(t, syntaxProblems(t, file, what, MAX_JSON_DEPTH, (o) => lineCol(t, o))));
   }
   // The offset tree is only needed to locate problems: built on first use, so valid files load fast.
   let tree: Node | undefined;
@@ -50,6 +55,7 @@ export function readJson(text: string, file?: string, what = 'file'): JsonSource
   };
   return {
     value,
+    text,
     locate(path: string) {
       tree ??= parseTree(text, [], { allowTrailingComma: false, disallowComments: true });
       if (!tree) return undefined;
@@ -64,36 +70,26 @@ export function readJson(text: string, file?: string, what = 'file'): JsonSource
   };
 }
 
-/** Where and why text that JSON.parse refused is not valid JSON (at most 10 places). */
-function syntaxProblems(text: string, file: string | undefined, what: string): Problem[] {
-  const errors: ParseError[] = [];
-  let tree: Node | undefined;
-  try {
-    tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
-  } catch (e) {
-    // Broken JSON can hide brackets from depthExceeded (e.g. inside a comment); the recursive parser then overflows.
-    if (!(e instanceof RangeError)) throw e;
-    return [{ file, message: `the ${what} is not valid JSON, or is nested more than ${MAX_JSON_DEPTH} levels deep` }];
-  }
-  const problems: Problem[] = errors.slice(0, 10).map((e) => ({
-    file,
-    ...lineCol(text, e.offset),
-    message: `not valid JSON: ${humanJsonError(printParseErrorCode(e.error))}`,
-  }));
-  if (problems.length) return problems;
-  return [{ file, message: tree ? `the ${what} is not valid JSON` : `the ${what} is empty` }];
-}
-
 /** Most problems reported for one file: enough to fix it, few enough to read (and to locate quickly). */
 export const MAX_PROBLEMS = 200;
 
-/** Adds line/column (and file) to problems that have a JSON path; lists at most MAX_PROBLEMS and counts the rest. */
+/** Adds line/column, an excerpt of the line (and file) to problems that have a JSON path, in the order of their
+ *  place in the file (problems of the whole file first); lists the first MAX_PROBLEMS found and counts the rest. */
 export function locateProblems(src: JsonSource, problems: Problem[], file?: string): Problem[] {
-  const out = problems
-    .slice(0, MAX_PROBLEMS)
-    .map((p) => ({ ...(file ? { file } : {}), ...p, ...(p.path && p.line === undefined ? src.locate(p.path) : {}) }));
+  // locating costs a tree walk each: only the problems listed are located (a hostile file may have 100,000)
+  const located = problems.slice(0, MAX_PROBLEMS).map((p, i) => ({ p: { ...(file ? { file } : {}), ...p, ...(p.path && p.line === undefined ? src.locate(p.path) : {}) }, i }));
+  located.sort((a, b) => (a.p.line ?? 0) - (b.p.line ?? 0) || (a.p.column ?? 0) - (b.p.column ?? 0) || a.i - b.i);
+  const out = withExcerpts(src.text, located.map((x) => x.p));
   if (problems.length > MAX_PROBLEMS) out.push({ ...(file ? { file } : {}), message: `…and ${problems.length - MAX_PROBLEMS} more problems like these` });
   return out;
+}
+
+function withExcerpts(text: string, problems: Problem[]): Problem[] {
+  return problems.map((p) => {
+    if (p.line === undefined || p.excerpt) return p;
+    const excerpt = sourceExcerpt(text, p.line, p.column ?? 1);
+    return excerpt ? { ...p, excerpt } : p;
+  });
 }
 
 export function pathSegments(path: string): (string | number)[] {
@@ -135,26 +131,4 @@ function depthExceeded(text: string, max: number): number {
     } else if (c === 125 || c === 93) depth--;
   }
   return -1;
-}
-
-function humanJsonError(code: string): string {
-  const map: Record<string, string> = {
-    InvalidSymbol: 'unexpected character',
-    InvalidNumberFormat: 'badly written number',
-    PropertyNameExpected: 'a property name in double quotes is expected',
-    ValueExpected: 'a value is expected',
-    ColonExpected: "':' is expected",
-    CommaExpected: "',' is expected",
-    CloseBraceExpected: "'}' is expected",
-    CloseBracketExpected: "']' is expected",
-    EndOfFileExpected: 'nothing may follow the end of the JSON',
-    InvalidCommentToken: 'comments are not allowed',
-    UnexpectedEndOfComment: 'comments are not allowed',
-    UnexpectedEndOfString: 'text is not closed (missing ")',
-    UnexpectedEndOfNumber: 'number is cut off',
-    InvalidUnicode: 'bad \\u escape',
-    InvalidEscapeCharacter: 'bad escape after \\',
-    InvalidCharacter: 'control character inside text',
-  };
-  return map[code] ?? code;
 }

@@ -26,11 +26,27 @@ export function validateModelJson(json: unknown, opts: ParseModelOptions = {}, l
   if (isObject(json) && typeof json.format === 'string' && json.format !== MODEL_FORMAT && /^atelier-model\/\d+$/.test(json.format))
     throw new UserError(locate([{ path: '$.format', message: `this file is in format ${json.format}, which this version of Atelier does not know; it reads ${MODEL_FORMAT}. Update Atelier to open it.` }]));
   const structural = validateAgainst(json, schemaRoot, { root: schemaRoot, maxDepth: LIMITS.depth * 2 + 8 });
-  if (structural.length) throw new UserError(locate(structural));
+  // Every problem that can be found: the semantic checks also run where the schema failed, on the parts it found sound.
+  if (structural.length && (!isObject(json) || structural.length >= MAX_SCHEMA_PROBLEMS || structural.some((p) => p.code === 'model.shared')))
+    throw new UserError(locate(structural));
   const model = splitModelTranslations(json as Record<string, unknown>) as unknown as ProductModel;
-  const semantic = semanticProblems(model, opts);
-  if (semantic.length) throw new UserError(locate(semantic));
+  const semantic = structural.length ? semanticOfUnsound(model, opts, structural) : semanticProblems(model, opts);
+  if (structural.length || semantic.length) throw new UserError(locate([...structural, ...semantic]));
   return model;
+}
+
+/** The schema stops counting at this many problems: the file is then too broken for the semantic checks to help. */
+const MAX_SCHEMA_PROBLEMS = 200;
+
+/** Semantic problems of a model the schema refused, skipping what it refused. They assume sound input where the
+ *  schema passed it; should a check still meet a shape it cannot read, the schema's problems are reported alone. */
+function semanticOfUnsound(model: ProductModel, opts: SemanticOptions, structural: Problem[]): Problem[] {
+  try {
+    return semanticProblems(model, { ...opts, unsound: structural.map((p) => p.path ?? '$') });
+  } catch (e) {
+    if (e instanceof TypeError) return [];
+    throw e;
+  }
 }
 
 export function parseDesign(text: string, file?: string): Design {

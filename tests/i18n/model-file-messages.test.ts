@@ -46,7 +46,19 @@ describe('model-file problems in every language', () => {
       { name: 'Tag', material: 'width', color: 'red', solid: { type: 'union', children: [{ type: 'cylinder', height: 2 }, { type: 'mesh', file: '../x.stl' }, { type: 'mesh', file: 'x.obj' }, { type: 'text', text: "'A'", size: 5, height: 1 }] } },
       { name: 'Tag', material: 'pla-white', solid: { type: 'box', size: [1, 1, 1] } }] },
   ];
-  const all = [...bad.flatMap(problems), ...sem.flatMap(problems).filter((p) => !/expression|uses '|^default: /.test(p.message))];
+  // JSON syntax errors (core/model/json-syntax.ts) and whole-file problems
+  const syntax = ['{\n  "a": 1\n  "b": 2\n}', '{"a": [1, 2,]}', '{"a": "x\\qy"}', '{"a": [1,\n', '{"a": 1} x', '{"a": 01}', '{"a": "\u0001"}', '', '{"a": : }'];
+  const fromText = (t: string): Problem[] => {
+    try {
+      parseModel(t);
+    } catch (e) {
+      if (e instanceof UserError) return e.problems;
+      throw e;
+    }
+    return [];
+  };
+  // a schema problem and a semantic one in the same file are both reported (all stages run)
+  const all = [...bad, ...sem].flatMap(problems).filter((p) => !/expression|uses '|^default: /.test(p.message)).concat(syntax.flatMap(fromText));
 
   it('gives a code to every structural and semantic problem (but expression errors)', () => {
     expect(all.length).toBeGreaterThan(24);
