@@ -22,6 +22,8 @@ export interface SliceSource {
   /** Changes whenever a build settles. */
   buildSeq: number;
   building: boolean;
+  /** The last build failed: there is nothing to slice. */
+  failed: boolean;
 }
 
 export class SliceState {
@@ -51,12 +53,14 @@ export class SliceState {
       if (can && !this.asked) this.ask(s.host);
       return this.stop('off');
     }
+    if (s.failed) return this.stop('off');
     if (s.building) {
-      // the design is changing: whatever was shown belongs to an older build
-      if (this.phase === 'done' || this.phase === 'failed') this.stop('waiting');
+      // the design is changing: what is shown, scheduled or slicing belongs to an older build
+      if (this.phase !== 'off') this.stop('waiting');
+      this.key = '';
       return;
     }
-    if (key === this.key && this.phase !== 'off') return;
+    if (key === this.key) return;
     this.stop('waiting');
     this.key = key;
     const run = this.run;
@@ -105,7 +109,7 @@ export class SliceState {
     this.figures = null;
     this.note = null;
     this.phase = phase;
-    if (phase === 'off') this.key = '';
+    this.key = '';
   }
 
   dispose(): void {
