@@ -1,7 +1,8 @@
 // The slicer's figures in the product view, end to end: the web build served by `atelier serve`'s own handler (with
 // its POST /api/slice and the real PrusaSlicer), the two-colour nameplate on a four-filament printer in Chromium,
 // and the print time, filament per material and tool changes the figures bar shows compared with what
-// `atelier check --slice --json` reports for the same design and printer. Then a change makes them stale, and a
+// `atelier check --slice --json` reports for the same design and printer. Then a change makes them stale, a slicer
+// out of time is one quiet line, and a
 // server that cannot slice shows none.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -103,6 +104,28 @@ describe('slicer figures in the product view', () => {
     const after = await shown(page);
     expect(after.seconds).not.toBe(before.seconds);
     expect(await page.locator('[data-testid="slice-note"]').count()).toBe(0);
+  }, 300_000);
+
+  it('says in one quiet line when the slicer runs out of time, never in a dialog', async () => {
+    const slow = createServer(handler(path.join(ROOT, 'dist/web'), assets, '127.0.0.1', createSliceService({ catalog: cachedSliceCatalog(assets), timeoutMs: 1 })));
+    await new Promise<void>((r) => slow.listen(0, '127.0.0.1', r));
+    try {
+      const p = await app.context.newPage();
+      await p.addInitScript(() => localStorage.setItem('atelier.locale', 'en'));
+      await p.goto(`http://127.0.0.1:${(slow.address() as AddressInfo).port}/#product=nameplate`);
+      const seq = (await nextBuild(p, 0)).seq;
+      await p.locator('[data-testid="figures"] select').selectOption('bambu-x1');
+      await nextBuild(p, seq);
+      const note = p.locator('[data-testid="slice-note"]');
+      await note.waitFor({ timeout: 60_000 });
+      expect(await note.textContent()).toBe('The slicer took too long; no print time for this design.');
+      expect(await note.getAttribute('role')).toBe('status');
+      expect(await p.locator('dialog[open], [role="alertdialog"]').count()).toBe(0);
+      expect(await p.locator('[data-testid="print-time"]').count()).toBe(0);
+      await p.close();
+    } finally {
+      await new Promise((r) => slow.close(r));
+    }
   }, 300_000);
 
   it('shows no slicer figures (and no error) where the serving process cannot slice', async () => {
