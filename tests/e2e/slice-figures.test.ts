@@ -2,8 +2,7 @@
 // its POST /api/slice and the real PrusaSlicer), the two-colour nameplate on a four-filament printer in Chromium,
 // and the print time, filament per material and tool changes the figures bar shows compared with what
 // `atelier check --slice --json` reports for the same design and printer. Then a change makes them stale, a slicer
-// out of time is one quiet line, and a
-// server that cannot slice shows none.
+// out of time is one quiet line, and a server that cannot slice shows none.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { writeFileSync } from 'node:fs';
