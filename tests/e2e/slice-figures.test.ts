@@ -88,6 +88,8 @@ describe('slicer figures in the product view', () => {
     const h = Math.floor(s.seconds / 3600);
     const m = Math.floor((s.seconds % 3600) / 60);
     expect(s.time).toBe(h > 0 ? `${h} h ${m} min` : `${m} min ${s.seconds % 60} s`);
+    // beside the slicer's filament grams, the solid mass says it is one
+    expect(await page.locator('[data-testid="figures"] dt').allTextContents()).toContain('Mass if solid');
     console.log(`nameplate on bambu-x1: "${s.time}" (${s.seconds} s; CLI ${c.printSeconds} s), ${s.changes} tool changes, ${s.filaments.map((f) => f.text).join('; ')}; shown ${ms} ms after the build settled`);
     expect(app.errors).toEqual([]);
   }, 300_000);

@@ -67,6 +67,7 @@ export const en = {
   'figures.size': 'Size (W × D × H)',
   'figures.volume': 'Volume',
   'figures.mass': 'Mass',
+  'figures.massSolid': 'Mass if solid',
   'figures.cost': 'Material cost',
   'figures.printer': 'Printer',
   'figures.fits': 'Fits the build volume',

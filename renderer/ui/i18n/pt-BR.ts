@@ -67,6 +67,7 @@ export const ptBR: Messages = {
   'figures.size': 'Tamanho (L × P × A)',
   'figures.volume': 'Volume',
   'figures.mass': 'Massa',
+  'figures.massSolid': 'Massa se maciça',
   'figures.cost': 'Custo do material',
   'figures.printer': 'Impressora',
   'figures.fits': 'Cabe no volume de impressão',
