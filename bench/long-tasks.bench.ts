@@ -1,0 +1,44 @@
+// Main-thread long tasks (over 50 ms) in headless Chromium on the production build, per catalog product: while
+// opening it from the gallery (click → first build shown) and during a 4-second slider drag with real mouse moves.
+// Prints the longest task and the count over 50 ms; never fails on timing (tests/e2e/long-tasks.test.ts does).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ensureWebBuild, ROOT } from '../tests/e2e/build';
+import { launchChromium } from '../tests/e2e/browser';
+import { serveApp } from '../tests/e2e/server';
+import { dragMeasured, observeLongTasks, openMeasured, type TaskFigures } from '../tests/e2e/long-tasks';
+
+const fmt = (f: TaskFigures) => `longest ${f.longest.toFixed(0).padStart(4)} ms, ${String(f.over).padStart(2)} over 50 ms in ${(f.ms / 1000).toFixed(1)} s`;
+
+export async function run(): Promise<void> {
+  await ensureWebBuild();
+  const index = JSON.parse(readFileSync(path.join(ROOT, 'dist/web/catalog-index.json'), 'utf8')) as { models: { id: string }[] };
+  const only = process.env.ATELIER_BENCH_PRODUCTS?.split(',');
+  const server = await serveApp(ROOT);
+  const browser = await launchChromium();
+  const worst = { open: 0, drag: 0 };
+  try {
+    for (const m of index.models.filter((x) => !only || only.includes(x.id))) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await observeLongTasks(page);
+      await page.addInitScript(() => localStorage.setItem('atelier.locale', 'en'));
+      await page.goto(`${server.url}/`);
+      await page.bringToFront();
+      await page.waitForSelector('[data-product]');
+      const open = await openMeasured(page, m.id);
+      const param = await page.evaluate(() => {
+        const a = (window as unknown as { atelier: { model: { parameters: { id: string; type: string; visibleWhen?: string }[] } } }).atelier;
+        return a.model.parameters.find((p) => p.type === 'number' && !p.visibleWhen)?.id ?? null;
+      });
+      const drag = param ? await dragMeasured(page, param) : null;
+      worst.open = Math.max(worst.open, open.longest);
+      worst.drag = Math.max(worst.drag, drag?.longest ?? 0);
+      console.log(`${m.id.padEnd(14)} open: ${fmt(open)} | drag "${param}": ${drag ? `${fmt(drag)}, ${drag.builds} builds shown` : 'no number parameter'}`);
+      await page.close();
+    }
+    console.log(`longest main-thread task: opening ${worst.open.toFixed(0)} ms, dragging ${worst.drag.toFixed(0)} ms (target: none over 50 ms)`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
