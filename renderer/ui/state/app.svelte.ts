@@ -1,9 +1,9 @@
-// The application's state and actions: catalog, the open product and its design history, builds in the worker,
-// files through the host. Framework-light: runes hold what the components show; engine objects are $state.raw.
-// Also crash safety (autosave, restore offer) and the kiosk's wipe between customers (the kiosk UI is ../kiosk/).
-// Imports core/, the host contract, the geometry client and the scene's public types only. Over 500 lines: it is
-// the one place the views' state changes; the pure parts live beside it (leave.svelte.ts, design-rules.ts,
-// autosave.ts) and navigation/drafts are the next candidate to move out.
+// The application's state and actions: catalog, the open product and its design history, builds in the worker.
+// Framework-light: runes hold what the components show; engine objects are $state.raw. Parts live beside it, each
+// a set of functions over a narrow interface of this state (no import circle): files.ts (Open…, Save, screenshot),
+// navigation.ts (the address, Back/Forward), crash-safety.ts (page close, restore offer), design-rules.ts (rule
+// fixes, ranges, printer choice), leave.svelte.ts (the leave prompt, drafts' shape), messages.ts (errors in words).
+// Still over 500 lines: document + history (setValue … redo) and the kiosk's wipe are the next to move out.
 import type { CatalogEntry, Host, HostInfo, KioskSettings, ModelSource, RecentItem } from '../../../core/host';
 import type { Design, MaterialCatalog, Parameter, ParameterValue, ProductModel } from '../../../core/model/types';
 import { DESIGN_FORMAT } from '../../../core/model/types';
@@ -19,17 +19,22 @@ import { rulesFor, suitedPrinter, type RuleFix } from './design-rules';
 export type { RuleFix };
 import type { Preview } from '../../scene/index';
 import { GeometryClient, GeometryError, type BuildOutcome } from '../lib/geometry-client';
-import { baseName, designFromBytes, designToBytes, modelFileText, slug } from '../lib/design-files';
+import { baseName } from '../lib/design-files';
 import type { LengthUnit } from '../lib/units';
 import { t } from '../i18n/index.svelte';
-import { message as describe, tx } from '../i18n/content';
-import { hostSentenceCode } from '../i18n/host-en';
+import { tx } from '../i18n/content';
+import { messageOf, problemsOf, safe } from './messages';
+import * as files from './files';
+import * as crash from './crash-safety';
+import * as nav from './navigation';
+
+export { messageOf };
 import { readUnit, saveUnit } from './prefs';
 import { AUTOSAVE_DELAY_MS, clearAutosave, readAutosave, writeAutosave, type AutosaveRecord } from './autosave';
 import { kioskUrlOptions } from '../kiosk/kiosk-config';
 import type { KioskState } from '../kiosk/kiosk.svelte';
 import { kioskHost } from '../kiosk/kiosk-host';
-import { LeaveGuard, hrefFor, productInHash, type Draft } from './leave.svelte';
+import { LeaveGuard, productInHash, type Draft } from './leave.svelte';
 
 export interface Printer { id: string; name: string; process: string; buildVolume: { x: number; y: number; z: number }; minFeature?: number }
 
@@ -97,7 +102,8 @@ export class AppState {
   client: GeometryClient | null = null;
   private history: History<Design> | null = null;
   private unsubHistory: (() => void) | null = null;
-  private source: ModelSource | null = null;
+  /** The open model's file (designer mode re-reads it; a design of the same model re-opens on it). */
+  modelSource: ModelSource | null = null;
   private modelKey = 0;
   private toastTimer = 0;
   private readonly disposers: (() => void)[] = [];
@@ -167,7 +173,7 @@ export class AppState {
       // Deep link: #product=<id> opens that product directly (bookmarks, kiosk attract screen, benchmarks).
       if (!this.kiosk) {
         // Back and Forward move between the catalog and products; a changed #product= opens that product.
-        const follow = () => void this.followLocation();
+        const follow = () => void nav.followLocation(this);
         window.addEventListener('popstate', follow);
         window.addEventListener('hashchange', follow);
         this.disposers.push(() => (window.removeEventListener('popstate', follow), window.removeEventListener('hashchange', follow)));
@@ -207,7 +213,7 @@ export class AppState {
         this.savedPath = draft.savedPath;
         this.dirty = draft.dirty;
       }
-      if (this.view === 'product' && this.model?.id === id) this.syncLocation(id);
+      if (this.view === 'product' && this.model?.id === id) nav.syncLocation(this.kiosk, id);
     } catch (e) {
       this.notify(t('error.generic', { message: messageOf(e) }), 'error');
     }
@@ -227,7 +233,7 @@ export class AppState {
     }
     this.designerProblems = [];
     const previous = keepValues && this.design ? this.design.values : undefined;
-    this.source = src;
+    this.modelSource = src;
     this.model = model;
     this.modelKey++;
     this.client?.setModel(`m${this.modelKey}`, model, src.assets);
@@ -371,10 +377,11 @@ export class AppState {
   /** The catalog button and Back: the design stays as a draft, so opening the product again shows it. */
   goToCatalog(): void {
     this.leaveForGallery();
-    this.syncLocation(null);
+    nav.syncLocation(this.kiosk, null);
   }
 
-  private leaveForGallery(): void {
+  /** Back to the catalog, keeping the design as a draft. */
+  leaveForGallery(): void {
     this.stashDraft();
     this.backToCatalog();
     this.dirty = false; // the draft holds it now
@@ -382,7 +389,7 @@ export class AppState {
   }
 
   /** Designs with changes that are in no file: the open one and drafts of other products, newest last. */
-  private unsavedDesigns(): Draft[] {
+  unsavedDesigns(): Draft[] {
     const open = this.dirty && this.design && this.model ? [{ design: this.design, savedPath: this.savedPath, dirty: true, name: this.model.name }] : [];
     const others = [...this.drafts.values()].filter((d) => d.dirty && d.design.model.id !== this.model?.id);
     return [...others, ...open];
@@ -423,30 +430,6 @@ export class AppState {
     this.drafts.set(this.model.id, { design: this.design, savedPath: this.savedPath, dirty: this.dirty, name: this.model.name });
   }
 
-  /** Puts the open product (or the catalog) in the address, as a new history entry, so Back returns here. */
-  private syncLocation(product: string | null): void {
-    if (this.kiosk || typeof history === 'undefined') return;
-    if (productInHash(location.hash) === product) return;
-    history.pushState(null, '', hrefFor(location, product));
-  }
-
-  /** Back, Forward or an edited address: show what it names, keeping the design being left as a draft. */
-  private async followLocation(): Promise<void> {
-    if (!this.ready || this.kiosk) return;
-    const id = productInHash(location.hash);
-    if (id === null) {
-      if (this.view === 'product' && !this.designerFile) this.leaveForGallery();
-      return;
-    }
-    if (this.view === 'product' && this.model?.id === id && !this.designerFile) return;
-    if (!this.catalog.some((c) => c.id === id)) {
-      this.notify(t('error.generic', { message: t('nav.noProduct', { id }) }), 'error');
-      return;
-    }
-    if (this.designerFile && !(await this.confirmLeave())) return;
-    await this.openProduct(id);
-  }
-
   backToCatalog(): void {
     this.navSeq++;
     this.view = 'gallery';
@@ -480,7 +463,7 @@ export class AppState {
     this.autosaveTimer = window.setTimeout(() => this.flushAutosave(), AUTOSAVE_DELAY_MS);
   }
 
-  private cancelAutosave(): void {
+  cancelAutosave(): void {
     clearTimeout(this.autosaveTimer);
     this.autosaveTimer = 0;
   }
@@ -489,37 +472,13 @@ export class AppState {
   flushAutosave(): void {
     this.cancelAutosave();
     if (this.kiosk || !this.dirty || !this.design || !this.model) return;
-    writeAutosave({ savedAt: Date.now(), name: this.model.name, savedPath: this.savedPath, design: this.design });
+    writeAutosave(crash.autosaveRecord(this.model, this.design, this.savedPath));
   }
 
-  /** The page is closing: a design with unsaved changes stays for the next start; otherwise it is a clean close. */
-  onPageHide(): void {
-    const unsaved = this.unsavedDesigns().at(-1);
-    if (this.dirty && this.design) this.flushAutosave();
-    else if (unsaved && !this.kiosk) {
-      this.cancelAutosave();
-      writeAutosave({ savedAt: Date.now(), name: unsaved.name, savedPath: unsaved.savedPath, design: unsaved.design });
-    } else {
-      this.cancelAutosave();
-      clearAutosave();
-    }
-  }
-
-  async restoreAutosave(): Promise<void> {
-    const rec = this.restoreOffer;
-    this.restoreOffer = null;
-    if (!rec) return;
-    await this.openProduct(rec.design.model.id, rec.design);
-    // Still not saved: the autosave stays until it is. Save asks where (a desktop host lets Save overwrite only
-    // files opened or saved in this session).
-    if (this.design?.model.id === rec.design.model.id) this.dirty = true;
-  }
-
-  discardAutosave(): void {
-    this.restoreOffer = null;
-    clearAutosave();
-    if (!this.kiosk && this.view === 'gallery' && productInHash(location.hash) !== null) history.replaceState(null, '', hrefFor(location, null));
-  }
+  /** The page is closing; the restore offer's answers (./crash-safety.ts). */
+  onPageHide = (): void => crash.pageHide(this);
+  restoreAutosave = (): Promise<void> => crash.restore(this);
+  discardAutosave = (): void => crash.discard(this);
 
   // ---- kiosk ----
 
@@ -564,120 +523,19 @@ export class AppState {
     if (!this.printers.some((p) => p.id === this.printerId)) this.printerId = this.printers[0]?.id ?? null;
   }
 
-  async open(): Promise<void> {
-    if (this.kiosk) return; // customers never see a file dialog
-    if (!(await this.confirmLeave())) return;
-    try {
-      const f = await this.host.openDesign();
-      if (f) await this.openBytes(f.path, f.bytes);
-    } catch (e) {
-      this.notify(messageOf(e), 'error');
-    }
-  }
+  // ---- files (./files.ts) ----
 
-  async openRecent(path: string): Promise<void> {
-    if (this.kiosk) return;
-    if (!(await this.confirmLeave())) return;
-    try {
-      const f = await this.host.openRecent(path);
-      if (f) await this.openBytes(f.path, f.bytes);
-    } catch (e) {
-      this.notify(messageOf(e), 'error');
-    }
-  }
-
-  async openBytes(path: string, bytes: Uint8Array): Promise<void> {
-    const name = baseName(path);
-    const modelText = modelFileText(name, bytes);
-    if (modelText !== null) {
-      // a product model, not a design: the designer's view of it (problems located in the file, or the product)
-      this.designerFile = name;
-      this.designerWatched = false;
-      await this.loadModelSource({ origin: path, text: modelText, assets: {} }, false);
-      this.notify(t('designer.openedModel', { file: name }));
-      return;
-    }
-    try {
-      const d = designFromBytes(name, bytes);
-      if (this.model && this.model.id === d.model.id && this.source) await this.loadModelSource(this.source, false, d);
-      else if (this.catalog.some((c) => c.id === d.model.id)) await this.openProduct(d.model.id, d);
-      else throw new Error(t('design.unknownModel', { id: d.model.id }));
-      this.savedPath = path;
-      this.dirty = false;
-      this.recent = await this.host.recentDesigns().catch(() => this.recent);
-      this.notify(t('design.opened', { file: name }));
-    } catch (e) {
-      this.notify(t('design.openFailed', { file: name, message: messageOf(e) }), 'error');
-    }
-  }
-
-  async save(as = false): Promise<void> {
-    const d = this.design;
-    if (!d || !this.model || this.kiosk) return;
-    try {
-      const r = await this.host.save({ suggestedName: `${slug(d.name ?? this.model.name)}.atelier.json`, bytes: designToBytes(d), kind: 'design', path: as ? undefined : (this.savedPath ?? undefined) });
-      if (!r.path) return;
-      this.savedPath = r.path;
-      this.dirty = false;
-      this.cancelAutosave();
-      clearAutosave();
-      this.recent = await this.host.recentDesigns().catch(() => this.recent);
-      this.notify(t('design.saved', { file: baseName(r.path) }));
-    } catch (e) {
-      this.notify(messageOf(e), 'error');
-    }
-  }
-
-  async screenshot(): Promise<void> {
-    if (!this.preview || !this.model || this.kiosk) return;
-    const png = await this.preview.screenshot();
-    const r = await this.host.save({ suggestedName: `${slug(this.model.name)}.png`, bytes: png, kind: 'png' }).catch((e: unknown) => (this.notify(messageOf(e), 'error'), null));
-    if (r?.path) this.notify(t('design.saved', { file: baseName(r.path) }));
-  }
-
-  async openModelFile(): Promise<void> {
-    if (this.kiosk) return;
-    if (!(await this.confirmLeave())) return;
-    try {
-      const src = await this.host.openModelFile();
-      if (src) {
-        this.designerFile = baseName(src.origin);
-        this.designerWatched = true;
-        await this.loadModelSource(src, false);
-      }
-    } catch (e) {
-      this.notify(messageOf(e), 'error');
-    }
-  }
+  open = (): Promise<void> => files.openDesign(this);
+  openRecent = (path: string): Promise<void> => files.openRecent(this, path);
+  openBytes = (path: string, bytes: Uint8Array): Promise<void> => files.openBytes(this, path, bytes);
+  save = (as = false): Promise<void> => files.saveDesign(this, as);
+  screenshot = (): Promise<void> => files.screenshot(this);
+  openModelFile = (): Promise<void> => files.openModelFile(this);
 
   dispose(): void {
     this.cancelAutosave();
     this.disposers.forEach((d) => d());
     this.unsubHistory?.();
     this.client?.dispose();
-  }
-}
-
-export function messageOf(e: unknown): string {
-  if (e && typeof e === 'object' && Array.isArray((e as { problems?: unknown }).problems)) {
-    const ps = (e as { problems: Problem[] }).problems;
-    // coded problems (core's and the host's) in the customer's language; the English where there is no code
-    if (ps.length) return ps.map((p) => describe(p, 'mm')).join(' ');
-  }
-  const text = e instanceof Error ? e.message : String(e);
-  const code = hostSentenceCode(text);
-  return code ? describe({ message: text, code }, 'mm') : text;
-}
-
-export function problemsOf(e: unknown): Problem[] {
-  if (e && typeof e === 'object' && Array.isArray((e as { problems?: unknown }).problems)) return (e as { problems: Problem[] }).problems;
-  return [{ message: messageOf(e) }];
-}
-
-function safe<T>(f: () => T, fallback: T): T {
-  try {
-    return f();
-  } catch {
-    return fallback;
   }
 }
