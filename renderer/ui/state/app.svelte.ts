@@ -1,24 +1,21 @@
 // The application's state and actions: catalog, the open product and its design history, builds in the worker.
 // Framework-light: runes hold what the components show; engine objects are $state.raw. Parts live beside it, each
-// a set of functions over a narrow interface of this state (no import circle): files.ts (Open…, Save, screenshot),
-// navigation.ts (the address, Back/Forward), crash-safety.ts (page close, restore offer), design-rules.ts (rule
-// fixes, ranges, printer choice), leave.svelte.ts (the leave prompt, drafts' shape), messages.ts (errors in words).
-// Still over 500 lines: document + history (setValue … redo) and the kiosk's wipe are the next to move out.
+// functions over a narrow interface of this state (no import circle): files.ts (Open…, Save, screenshot),
+// build.ts (a preview build and its answer), navigation.ts (the address, Back/Forward), crash-safety.ts (page
+// close, restore offer), design-rules.ts (rule fixes, ranges, printer choice), leave.svelte.ts (the leave prompt,
+// drafts), catalog-data.ts (printers, kiosk reload), messages.ts (errors in words). Next: history edits, kiosk wipe.
 import type { CatalogEntry, Host, HostInfo, KioskSettings, ModelSource, RecentItem } from '../../../core/host';
 import type { Design, MaterialCatalog, Parameter, ParameterValue, ProductModel } from '../../../core/model/types';
 import { DESIGN_FORMAT } from '../../../core/model/types';
 import type { Problem } from '../../../core/errors';
-import { parsePrinterProfiles } from '../../../core/check/printer-profile';
 import { defaultValues, isParameterVisible, parseMaterialCatalog, parseModel, presetValues } from '../../../core/model/index';
 import { prepareDesign, valueContextFor } from '../../../core/pipeline';
 import { FontLibrary } from '../../../core/text/index';
 import { History } from '../../../core/document/index';
 import type { ValidRange } from '../../../core/fix/index';
 import { rulesFor, suitedPrinter, type RuleFix } from './design-rules';
-
-export type { RuleFix };
 import type { Preview } from '../../scene/index';
-import { GeometryClient, GeometryError, type BuildOutcome } from '../lib/geometry-client';
+import { GeometryClient, type BuildOutcome } from '../lib/geometry-client';
 import { baseName } from '../lib/design-files';
 import type { LengthUnit } from '../lib/units';
 import { t } from '../i18n/index.svelte';
@@ -27,8 +24,8 @@ import { messageOf, problemsOf, safe } from './messages';
 import * as files from './files';
 import * as crash from './crash-safety';
 import * as nav from './navigation';
-
-export { messageOf };
+import { requestBuild } from './build';
+import { printersFrom, reloadCatalog as reloadCatalogData, type Printer } from './catalog-data';
 import { readUnit, saveUnit } from './prefs';
 import { AUTOSAVE_DELAY_MS, clearAutosave, readAutosave, writeAutosave, type AutosaveRecord } from './autosave';
 import { kioskUrlOptions } from '../kiosk/kiosk-config';
@@ -36,7 +33,7 @@ import type { KioskState } from '../kiosk/kiosk.svelte';
 import { kioskHost } from '../kiosk/kiosk-host';
 import { LeaveGuard, productInHash, type Draft } from './leave.svelte';
 
-export interface Printer { id: string; name: string; process: string; buildVolume: { x: number; y: number; z: number }; minFeature?: number }
+export { messageOf, type Printer, type RuleFix };
 
 type Scope = ReadonlyMap<string, ParameterValue>;
 
@@ -104,7 +101,8 @@ export class AppState {
   private unsubHistory: (() => void) | null = null;
   /** The open model's file (designer mode re-reads it; a design of the same model re-opens on it). */
   modelSource: ModelSource | null = null;
-  private modelKey = 0;
+  /** Changes with every model shown (./build.ts drops answers for an earlier one). */
+  modelKey = 0;
   private toastTimer = 0;
   private readonly disposers: (() => void)[] = [];
 
@@ -156,7 +154,7 @@ export class AppState {
       const data = await dataP;
       performance.mark('atelier:catalog-data');
       this.materials = parseMaterialCatalog(data.materialsJson);
-      this.printers = parsePrinterProfiles(data.printersJson.map((text, i) => ({ file: `printer profile ${i + 1}`, text }))).printers;
+      this.printers = printersFrom(data.printersJson);
       this.printerId = this.printers[0]?.id ?? null;
       this.fontIds = data.fonts.map((f) => f.id);
       this.fonts = new FontLibrary(data.fonts.map((f) => ({ id: f.id, name: f.name, bytes: f.bytes })));
@@ -168,8 +166,10 @@ export class AppState {
         else if (rec) clearAutosave();
       }
       this.ready = true;
-      // Fetch and compile the 3D preview's code while the user looks at the gallery.
-      void import('../../scene/index').catch(() => undefined);
+      // Fetch the 3D preview's code, create its WebGL engine and compile its shaders while the user looks at the
+      // gallery: linking a shader blocks the main thread for hundreds of ms under a software renderer, which is a
+      // stall when it happens on opening a product (bench/long-tasks.bench.ts).
+      void import('../../scene/index').then((m) => m.warmUp()).catch(() => undefined);
       // Deep link: #product=<id> opens that product directly (bookmarks, kiosk attract screen, benchmarks).
       if (!this.kiosk) {
         // Back and Forward move between the catalog and products; a changed #product= opens that product.
@@ -268,7 +268,7 @@ export class AppState {
     this.constraintProblems = prep.violations;
     this.updateRules(model, prep.values);
     this.scope = prep.scope as Scope;
-    this.requestBuild(prep.values);
+    requestBuild(this, prep.values);
   }
 
   /** Until the customer picks a printer, a product opens on one that can print its materials (./design-rules.ts). */
@@ -287,43 +287,14 @@ export class AppState {
 
   /** Makes a broken rule hold with its fix: one undo step. */
   applyFix(constraint: number): void {
-    const h = this.history;
     const fix = this.ruleFixes.find((f) => f.constraint === constraint);
-    if (!h || !fix || fix.changes.length === 0) return;
-    const values = { ...h.current.values };
-    for (const c of fix.changes) values[c.parameter] = c.to;
-    h.push({ ...h.current, values });
-    h.endGesture();
+    if (this.history && fix?.changes.length) this.pushValues({ ...this.history.current.values, ...Object.fromEntries(fix.changes.map((c) => [c.parameter, c.to])) });
   }
 
-  private requestBuild(values: Record<string, ParameterValue>): void {
-    const client = this.client;
-    if (!client) return;
-    const key = this.modelKey;
-    this.building = true;
-    client
-      .build({ values, quality: 'preview', printerId: this.printerId ?? undefined, materialOverrides: this.design?.materials })
-      .then((out) => {
-        if (!out || key !== this.modelKey) return;
-        this.buildError = null;
-        this.built = out;
-        this.buildSeq++;
-      })
-      .catch((e: unknown) => {
-        if (key !== this.modelKey) return;
-        // A problem located in the model file (a designer's broken mesh part) is the model's, not the values':
-        // in designer mode it is listed with its place in the file, like the file's other problems.
-        if (this.designerFile && e instanceof GeometryError && e.problems.some((p) => p.path)) {
-          this.designerProblems = e.problems;
-          this.problemsFile = this.designerFile;
-          this.view = 'designer-errors';
-          return;
-        }
-        this.buildError = e instanceof GeometryError && e.timedOut ? t('preview.stopped') : `${t('preview.failed')} ${messageOf(e)}`;
-      })
-      .finally(() => {
-        if (key === this.modelKey) this.building = false;
-      });
+  /** Replaces the values as one undo step. */
+  private pushValues(values: Record<string, ParameterValue>): void {
+    this.history?.push({ ...this.history.current, values });
+    this.history?.endGesture();
   }
 
   setPrinter(id: string | null): void {
@@ -345,26 +316,19 @@ export class AppState {
     if (!gesture) h.endGesture();
   }
 
-  endGesture(): void {
-    this.history?.endGesture();
-  }
+  endGesture = (): void => this.history?.endGesture();
 
   applyPreset(presetId: string): void {
-    const h = this.history;
-    if (!h || !this.model) return;
+    if (!this.history || !this.model) return;
     try {
-      h.push({ ...h.current, values: { ...h.current.values, ...presetValues(this.model, presetId) } });
-      h.endGesture();
+      this.pushValues({ ...this.history.current.values, ...presetValues(this.model, presetId) });
     } catch (e) {
       this.notify(messageOf(e), 'error');
     }
   }
 
   resetValues(): void {
-    const h = this.history;
-    if (!h || !this.model) return;
-    h.push({ ...h.current, values: defaultValues(this.model) });
-    h.endGesture();
+    if (this.model) this.pushValues(defaultValues(this.model));
   }
 
   undo(): void {
@@ -515,13 +479,7 @@ export class AppState {
   }
 
   /** Re-reads what the host shows after staff changed the kiosk settings (products, printers). */
-  async reloadCatalog(): Promise<void> {
-    this.kioskSettings = (await this.host.kioskSettings?.().catch(() => this.kioskSettings)) ?? this.kioskSettings;
-    this.catalog = await this.host.listCatalog();
-    const data = await this.host.catalogData();
-    this.printers = parsePrinterProfiles(data.printersJson.map((text, i) => ({ file: `printer profile ${i + 1}`, text }))).printers;
-    if (!this.printers.some((p) => p.id === this.printerId)) this.printerId = this.printers[0]?.id ?? null;
-  }
+  reloadCatalog = (): Promise<void> => reloadCatalogData(this);
 
   // ---- files (./files.ts) ----
 
