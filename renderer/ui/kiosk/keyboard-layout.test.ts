@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyKey, canType, keyboardLocale, keyboardRows, NUMBER_CHARS, numberRows, shiftAfter, type Key } from './keyboard-layout';
+import { applyKey, canType, decimalMark, keyboardLocale, keyboardRows, NUMBER_CHARS, numberRows, shiftAfter, type Key } from './keyboard-layout';
 import { countdownFor, kioskUrlOptions } from './kiosk-config';
 
 const ch = (value: string): Key => ({ kind: 'char', value });
@@ -56,12 +56,19 @@ describe('on-screen keyboard layout', () => {
     expect(shiftAfter(ch('-'), true)).toBe(true);
   });
 
-  it('has a number pad with every digit, the decimal point, backspace and done', () => {
+  it('has a number pad with every digit, the decimal mark, backspace and done', () => {
     const rows = numberRows();
-    expect(values(rows).sort().join('')).toBe([...NUMBER_CHARS].sort().join(''));
+    expect(values(rows).sort().join('')).toBe('.0123456789');
+    expect(values(numberRows(',')).sort().join('')).toBe(',0123456789');
+    for (const v of values(numberRows(','))) expect(canType(v, { allowed: NUMBER_CHARS })).toBe(true);
     expect(rows.flat().map((k) => k.kind)).toEqual(expect.arrayContaining(['backspace', 'done']));
     expect(applyKey('12', ch('x'), { allowed: NUMBER_CHARS })).toBe('12');
     expect(applyKey('12', ch('.'), { allowed: NUMBER_CHARS })).toBe('12.');
+  });
+
+  it('writes the decimal mark as the language does: a comma in Portuguese', () => {
+    expect(decimalMark('pt-BR')).toBe(',');
+    expect(decimalMark('en')).toBe('.');
   });
 
   it('picks the layout from the UI language', () => {

@@ -38,12 +38,17 @@ export function keyboardRows(locale: KeyboardLocale, shifted: boolean): Key[][] 
   ];
 }
 
-/** Characters a number field accepts: digits and the decimal point. */
-export const NUMBER_CHARS = '0123456789.';
+/** Characters a number field accepts: digits and either decimal mark (the field shows the locale's: "9,84"). */
+export const NUMBER_CHARS = '0123456789.,';
 
-/** A phone-style number pad for number parameters: 7-8-9 on top, the decimal point beside 0. */
-export function numberRows(): Key[][] {
-  return [chars('789', false), chars('456', false), chars('123', false), [...chars('.0', false), { kind: 'backspace' }], [{ kind: 'done' }]];
+/** The decimal mark numbers are written with in a UI locale: ',' in Portuguese, '.' in English. */
+export function decimalMark(uiLocale: string): string {
+  return (1.5).toLocaleString(uiLocale).replace(/\d/g, '') || '.';
+}
+
+/** A phone-style number pad for number parameters: 7-8-9 on top, the locale's decimal mark beside 0. */
+export function numberRows(decimal = '.'): Key[][] {
+  return [chars('789', false), chars('456', false), chars('123', false), [...chars(decimal + '0', false), { kind: 'backspace' }], [{ kind: 'done' }]];
 }
 
 export interface TextLimits {

@@ -27,6 +27,8 @@ export interface KeyboardTarget {
   extra?: string;
   /** A number pad instead of letters (number parameters). */
   numeric?: boolean;
+  /** Shown beside the typed text instead of the character count: a number's allowed range ("10–120 mm"). */
+  hint?: string;
 }
 
 export class KioskState {
