@@ -3,7 +3,7 @@
 // dist/cli/main.mjs and the batch worker thread cli/batch/worker.ts → dist/cli/worker-entry.mjs (the name
 // cli/batch/pool.ts asks for beside itself). npm packages stay external (node_modules is there at run time).
 // Runs on `npm install` (prepare) and, from a checkout, whenever cli/bin/atelier.mjs finds the bundle stale.
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,27 +11,26 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(root, 'dist/cli');
 const ENTRIES = { 'main.mjs': 'cli/main.ts', 'worker-entry.mjs': 'cli/batch/worker.ts' };
 
-/** Newest source file under cli/ and core/ (tests excluded), in ms. */
-function newestSource() {
-  let t = 0;
-  const walk = (d) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.ts') && !e.name.endsWith('.test.ts')) t = Math.max(t, statSync(p).mtimeMs);
-    }
-  };
-  walk(path.join(root, 'cli'));
-  walk(path.join(root, 'core'));
-  return t;
-}
+/** The sources the last build read (repo-relative), written beside the bundle by buildCli(). */
+export const INPUTS_FILE = path.join(OUT, 'inputs.json');
 
-/** True if a bundle is missing or older than the sources (only meaningful in a checkout, where they exist). */
+/**
+ * True if a bundle is missing or older than one of the repo's own sources it was built from (only meaningful in a
+ * checkout, where they exist). Only the files the last build read are looked at (a new file matters only once an
+ * import names it, and that edit is seen): a few dozen stats, no folder walk. The launcher inlines the same check
+ * so a call that finds nothing stale never loads this module.
+ */
 export function cliBuildIsStale() {
-  const files = Object.keys(ENTRIES).map((f) => path.join(OUT, f));
+  const files = [...Object.keys(ENTRIES).map((f) => path.join(OUT, f)), INPUTS_FILE];
   if (!files.every((f) => existsSync(f))) return true;
   const built = Math.min(...files.map((f) => statSync(f).mtimeMs));
-  return newestSource() > built;
+  let inputs;
+  try {
+    inputs = JSON.parse(readFileSync(INPUTS_FILE, 'utf8'));
+  } catch {
+    return true;
+  }
+  return !Array.isArray(inputs) || inputs.some((f) => (statSync(path.join(root, f), { throwIfNoEntry: false })?.mtimeMs ?? Infinity) > built);
 }
 
 /**
@@ -53,14 +52,23 @@ export async function buildCli() {
       platform: 'node',
       format: 'esm',
       target: 'node20',
-      packages: 'external',
+      absWorkingDir: root,
+      // npm packages are bundled too: Node then loads one .mjs instead of a package's UMD/CJS build, which it would
+      // first try to compile one way and then the other (opentype.js alone costs ~60 ms that way). Left outside:
+      // manifold-3d (finds its .wasm beside itself) and the queue's client (bullmq, ioredis: big, and only `worker`,
+      // `orders` and `batch --queue` load them).
+      external: ['manifold-3d', 'bullmq', 'ioredis'],
+      // jsonc-parser's `main` is a UMD build whose inner requires esbuild cannot follow: take its ES build
+      alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
       logLevel: 'error',
       legalComments: 'none',
       metafile: true,
     });
     const built = Object.keys(r.metafile.outputs).map((f) => path.basename(f));
+    const inputs = Object.keys(r.metafile.inputs).filter((f) => !f.startsWith('node_modules/') && !f.includes(':')).sort();
+    writeFileSync(path.join(tmp, 'inputs.json'), JSON.stringify(inputs));
     const entries = Object.keys(ENTRIES);
-    for (const f of [...built.filter((f) => !entries.includes(f)), ...entries]) renameSync(path.join(tmp, f), path.join(OUT, f));
+    for (const f of [...built.filter((f) => !entries.includes(f)), ...entries, 'inputs.json']) renameSync(path.join(tmp, f), path.join(OUT, f));
     // chunks of earlier builds that no process has needed for an hour
     for (const f of readdirSync(OUT)) {
       const p = path.join(OUT, f);
