@@ -23,6 +23,6 @@ declare module 'opentype.js' {
     charToGlyph(ch: string): Glyph;
     getKerningValue(left: Glyph, right: Glyph): number;
   }
-  const opentype: { parse(buffer: ArrayBuffer): Font };
+  const opentype: { parse(buffer: ArrayBuffer, options?: { lowMemory?: boolean }): Font };
   export default opentype;
 }
