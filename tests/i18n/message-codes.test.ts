@@ -43,6 +43,9 @@ describe('message codes', () => {
   it('finds the codes core uses (printability, values, rules, model files), written as literals this test can read', () => {
     expect(dynamic).toEqual([]);
     for (const c of ['check.tooBig.z90', 'check.featureThin', 'rule.broken', 'value.outOfRange', 'model.unknownLanguage', 'model.pattern.id']) expect(codes).toContain(c);
+    // JSON syntax (core/model/json-syntax.ts, json-source.ts) and semantic checks (core/model/semantic.ts) too
+    for (const c of ['json.commaExpected', 'json.trailingComma', 'json.endOfFile', 'json.badEscape', 'json.nestedTooDeep', 'json.empty', 'model.minOverMax', 'model.notParam', 'model.meshPath', 'model.cylinderRadius'])
+      expect(codes).toContain(c);
   });
 
   it('every code has a sentence in every language the app offers, with the same placeholders', () => {
