@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser';
 import { appUnderTest, type StaticServer } from './server';
 import { catalogModels, pickProducts, type CatalogModel } from './catalog';
-import { dragMeasured, LONG_TASK_MS, observeLongTasks, openMeasured } from './long-tasks';
+import { dragMeasured, LONG_TASK_MS, observeLongTasks, openMeasured, startLayoutWatch, stopLayoutWatch } from './long-tasks';
 
 let server: StaticServer;
 let browser: Browser;
@@ -41,4 +41,31 @@ describe('main-thread long tasks', () => {
     expect(drag.builds, 'the drag changed the design').toBeGreaterThan(1);
     expect(drag.tasks.map((t) => Math.round(t.duration)), `main-thread tasks over ${LONG_TASK_MS} ms during the drag`).toEqual([]);
   }, 180_000);
+
+  // The vase's height swept across the chosen printer's build height: the printer warning comes and goes in the
+  // figures bar, and the 3D preview keeps its size (a resized canvas costs the software renderer hundreds of ms).
+  it('a drag into a printer warning keeps the preview its size and runs no task over 50 ms', async () => {
+    await page.goto(server.url + '/');
+    await page.waitForSelector('[data-product]');
+    await openMeasured(page, 'vase');
+    const printerZ = await page.evaluate(() => {
+      const a = (window as unknown as { atelier: { printerId: string; printers: { id: string; buildVolume: { z: number } }[] } }).atelier;
+      return a.printers.find((p) => p.id === a.printerId)!.buildVolume.z;
+    });
+    const height = models.find((m) => m.id === 'vase')!.parameters.find((p) => p.id === 'height')!;
+    // the drag covers the middle 60 % of the track: the printer's height must lie inside it for the test to mean anything
+    const lo = height.min! + 0.2 * (height.max! - height.min!);
+    const hi = height.min! + 0.8 * (height.max! - height.min!);
+    expect(printerZ, 'the vase drag crosses the printer height').toBeGreaterThan(lo);
+    expect(printerZ).toBeLessThan(hi);
+    await startLayoutWatch(page);
+    // a software renderer acknowledges a few moves a second: big steps, so the drag crosses the printer's height often
+    const drag = await dragMeasured(page, 'height', 4, 33, 4);
+    const layout = await stopLayoutWatch(page);
+    console.log(`dragging the vase's height across ${printerZ} mm: ${drag.builds} builds, longest task ${drag.longest.toFixed(0)} ms; canvas ${layout.canvasSizes.join(' → ')}`);
+    expect(drag.builds, 'the drag changed the design').toBeGreaterThan(1);
+    expect(layout.warned, 'a printer warning was shown during the drag').toBe(true);
+    expect(layout.canvasSizes, 'the preview canvas kept its size').toHaveLength(1);
+    expect(drag.tasks.map((t) => Math.round(t.duration)), `main-thread tasks over ${LONG_TASK_MS} ms during the drag`).toEqual([]);
+  }, 120_000);
 });

@@ -57,8 +57,9 @@ export async function waitQuiet(page: Page, quietMs = 400): Promise<void> {
 /**
  * Drags a slider's thumb back and forth with the mouse for about `seconds` (a move every `everyMs`, as a hand
  * does), then releases it and waits until the last build is shown; the long tasks from press to that moment.
+ * `movesPerSweep`: moves from one end of the swept span to the other (fewer: bigger steps, more sweeps).
  */
-export async function dragMeasured(page: Page, paramId: string, seconds = 4, everyMs = 33): Promise<TaskFigures & { moves: number; builds: number }> {
+export async function dragMeasured(page: Page, paramId: string, seconds = 4, everyMs = 33, movesPerSweep = 40): Promise<TaskFigures & { moves: number; builds: number }> {
   const slider = page.locator(`[data-param="${paramId}"] input[type=range]`);
   await slider.scrollIntoViewIfNeeded();
   const box = (await slider.boundingBox())!;
@@ -70,11 +71,12 @@ export async function dragMeasured(page: Page, paramId: string, seconds = 4, eve
   const from = await now(page);
   await page.mouse.down();
   // Moves until `seconds` have passed (a move is acknowledged once the page has handled it, so a busy page gets
-  // fewer moves, not a shorter drag): a triangle wave over the middle 60 % of the track, a sweep every 40 moves.
+  // fewer moves, not a shorter drag): a triangle wave over the middle 60 % of the track, a sweep every
+  // `movesPerSweep` moves.
   const end = Date.now() + seconds * 1000;
   let moves = 0;
   while (Date.now() < end) {
-    const phase = (++moves / 40) % 2;
+    const phase = (++moves / movesPerSweep) % 2;
     await page.mouse.move(left + span * (phase < 1 ? phase : 2 - phase), y);
     await page.waitForTimeout(everyMs);
   }
@@ -83,4 +85,41 @@ export async function dragMeasured(page: Page, paramId: string, seconds = 4, eve
   const to = await now(page);
   const builds = Number(await page.locator('[data-testid="figures"]').getAttribute('data-build-seq')) - seqBefore;
   return { ...(await longTasksBetween(page, from, to)), moves, builds };
+}
+
+export interface LayoutWatch { canvasSizes: string[]; warned: boolean }
+type WatchWin = { atelierLayoutWatch?: { sizes: string[]; warned: boolean; stop: () => void } };
+
+/**
+ * Starts recording, in the page, every size the preview's canvas takes (CSS box and drawing buffer) and whether a
+ * printer warning (a part that does not fit, a printability finding) was shown meanwhile; `stopLayoutWatch` ends it.
+ */
+export async function startLayoutWatch(page: Page): Promise<void> {
+  // A string, not a function: a test runner that keeps function names (tsx) would wrap inner functions in a helper
+  // the page does not have.
+  await page.evaluate(`(() => {
+    const canvas = document.querySelector('.viewport canvas');
+    const size = () => canvas.clientWidth + '×' + canvas.clientHeight + ' (' + canvas.width + '×' + canvas.height + ')';
+    const warning = () => document.querySelector('[data-testid="fits"].bad, [data-testid="findings"]') !== null;
+    const rec = { sizes: [size()], warned: warning(), stop: () => undefined };
+    const note = () => {
+      const s = size();
+      if (rec.sizes[rec.sizes.length - 1] !== s) rec.sizes.push(s);
+      rec.warned = rec.warned || warning();
+    };
+    const ro = new ResizeObserver(note);
+    ro.observe(canvas);
+    const mo = new MutationObserver(note);
+    mo.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    rec.stop = () => { ro.disconnect(); mo.disconnect(); };
+    window.atelierLayoutWatch = rec;
+  })()`);
+}
+
+export async function stopLayoutWatch(page: Page): Promise<LayoutWatch> {
+  return page.evaluate(() => {
+    const rec = (window as unknown as WatchWin).atelierLayoutWatch!;
+    rec.stop();
+    return { canvasSizes: rec.sizes, warned: rec.warned };
+  });
 }
