@@ -24,6 +24,7 @@ import { messageOf, problemsOf, safe } from './messages';
 import * as files from './files';
 import * as crash from './crash-safety';
 import * as nav from './navigation';
+import * as outputs from './outputs';
 import { requestBuild } from './build';
 import { printersFrom, reloadCatalog as reloadCatalogData, type Printer } from './catalog-data';
 import { readUnit, saveUnit } from './prefs';
@@ -489,6 +490,19 @@ export class AppState {
   save = (as = false): Promise<void> => files.saveDesign(this, as);
   screenshot = (): Promise<void> => files.screenshot(this);
   openModelFile = (): Promise<void> => files.openModelFile(this);
+
+  // ---- outputs (./outputs.ts): the dialogs show them ----
+
+  /** Builds and writes the design for printing and saves it; a printer chosen in the dialog becomes the app's. */
+  exportDesign = (c: outputs.ExportChoice, onPhase: (phase: 'building' | 'writing' | 'saving') => void): Promise<outputs.ExportDone> => {
+    if (c.printerId !== this.printerId) this.setPrinter(c.printerId);
+    return outputs.exportForPrinting(this, c, onPhase);
+  };
+  /** Shares the design's phone files behind the host's link (undefined: the host has no local server). */
+  startHandoff = () => outputs.startHandoff(this);
+  stopHandoff = (): Promise<void> => this.host.stopHandoff?.().catch(() => undefined) ?? Promise.resolve();
+  /** Saves the design's GLB or USDZ (where no hand-off server exists); the saved file's name or null. */
+  savePhoneFile = (format: 'glb' | 'usdz'): Promise<string | null> => outputs.savePhoneFile(this, format);
 
   dispose(): void {
     this.cancelAutosave();
