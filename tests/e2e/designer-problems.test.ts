@@ -1,0 +1,77 @@
+// The designer's problem list shows each located problem under its line of the model file, with a caret under the
+// column (issue 14, item 6): the line as text (read out), the caret line hidden from screen readers, the location
+// said in words, and no axe-core violations.
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useAppSession } from './session';
+import { RESULTS } from './references';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let page: Page;
+const app = useAppSession({ appLocale: 'en', open: '/', waitFor: 'gallery' });
+beforeAll(() => void ({ page } = app));
+
+// the comma after the name is missing; the name has wide characters before the error, so a caret placed by
+// counting characters in a monospace font would land left of the column
+const BROKEN_LINE = '  "name": "名前 ✓ Plate"';
+const FILE_TEXT = `{\n  "format": "atelier-model/1",\n  "id": "plate",\n${BROKEN_LINE}\n  "description": "A plate",\n  "version": "1.0.0",\n  "units": "mm",\n  "parameters": [],\n  "parts": []\n}\n`;
+const COLUMN = BROKEN_LINE.length + 1; // just after the closing quote: the end of the last good token
+
+async function axeViolations(): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, rules: { 'page-has-heading-one': { enabled: true } } });
+    return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+  });
+}
+
+describe('designer problems with source excerpts', () => {
+  it('a missing comma shows its line with the caret at the column, accessibly', async () => {
+    mkdirSync(RESULTS, { recursive: true });
+    const file = path.join(RESULTS, 'missing-comma.model.json');
+    writeFileSync(file, FILE_TEXT);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Open…' }).click();
+    await (await chooser).setFiles(file);
+    const list = page.getByTestId('designer-problems');
+    await list.waitFor();
+    const item = list.locator('li').filter({ has: page.getByTestId('problem-excerpt') }).first();
+    expect(await item.locator('.loc').textContent()).toBe(`line 4, column ${COLUMN}`);
+    expect(await item.locator('.msg').textContent()).toContain("',' is expected");
+
+    const excerpt = item.getByTestId('problem-excerpt');
+    const shown = await excerpt.evaluate((pre) => {
+      const src = pre.querySelector('.src')!;
+      const caret = pre.querySelector('.caret')!;
+      const text = src.firstChild as Text;
+      const caretLine = caret.closest('[aria-hidden="true"]');
+      // where the caret is drawn and where the character at the problem's column (or the line's end) is laid out
+      const caretX = caret.getBoundingClientRect().left;
+      const range = document.createRange();
+      range.setStart(text, text.length);
+      const endX = range.getBoundingClientRect().left;
+      const font = getComputedStyle(pre).fontFamily;
+      return { text: src.textContent, caretX, endX, caretHidden: caretLine !== null, srcHidden: src.closest('[aria-hidden="true"]') !== null, font };
+    });
+    expect(shown.text).toBe(BROKEN_LINE);
+    expect(shown.font).toMatch(/mono/i);
+    expect(shown.srcHidden, 'the line itself is read out').toBe(false);
+    expect(shown.caretHidden, 'the caret line is drawing, hidden from screen readers').toBe(true);
+    expect(Math.abs(shown.caretX - shown.endX), `caret at ${shown.caretX}px, column at ${shown.endX}px`).toBeLessThan(1);
+    // what a screen reader gets: the location in words, the message and the line, no caret
+    const spoken = await item.evaluate((li) => {
+      const clone = li.cloneNode(true) as HTMLElement;
+      clone.querySelectorAll('[aria-hidden="true"]').forEach((e) => e.remove());
+      return clone.textContent!.replace(/\s+/g, ' ');
+    });
+    expect(spoken).toContain(`line 4, column ${COLUMN}`);
+    expect(spoken).toContain('"name": "名前 ✓ Plate"');
+    expect(spoken).not.toContain('^');
+    expect(await axeViolations()).toEqual([]);
+  });
+});
