@@ -2,6 +2,7 @@
 // Node only (process streams). Everything printed may come from an untrusted file, so terminal control
 // characters (escape sequences, C1 controls, bidi overrides) are shown as visible \xNN / \uNNNN escapes.
 import { formatProblem, type Problem } from '../core/errors';
+import { formatExcerpt } from '../core/model/excerpt';
 
 // C0 controls but tab and newline, DEL and C1, bidi embeddings/overrides/isolates
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
@@ -28,8 +29,12 @@ export function printError(s: string): void {
   process.stderr.write(clean(s) + '\n');
 }
 
+/** Each problem on its line, then (when it has one) the offending line of its file with a caret under the column. */
 export function printProblems(problems: readonly Problem[], prefix = 'atelier: '): void {
-  for (const p of problems) process.stderr.write(prefix + clean(formatProblem(p)).replace(/\n/g, '\n  ') + '\n');
+  for (const p of problems) {
+    process.stderr.write(prefix + clean(formatProblem(p)).replace(/\n/g, '\n  ') + '\n');
+    if (p.excerpt) process.stderr.write(clean(formatExcerpt(p.excerpt, '    ')) + '\n');
+  }
 }
 
 /** 12.3456 → "12.35"; integers stay integers. */
