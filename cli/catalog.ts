@@ -6,10 +6,12 @@ import path from 'node:path';
 import { UserError } from '../core/errors';
 import { resolveInsideFolder } from '../node/safe-path';
 import type { MaterialCatalog, ProductModel } from '../core/model/types';
-import { parseMaterialCatalog, parseModel } from '../core/model';
-import { collectAssetPaths } from '../core/geometry';
-import type { FontSource } from '../core/text';
-import { parsePrinterProfile, type PrinterProfile } from '../core/check';
+// deep imports, not the barrels: `list` and `info` then load neither the geometry kernel (manifold) nor the checks
+import { parseMaterialCatalog, parseModel } from '../core/model/parse';
+import { collectAssetPaths } from '../core/geometry/assets';
+import type { FontSource } from '../core/text/font-library';
+import { parsePrinterProfile } from '../core/check/printer-profile';
+import type { PrinterProfile } from '../core/check/printability';
 import { assetsDir } from './assets-dir';
 
 export { assetsDir };
@@ -19,7 +21,8 @@ export const MAX_FILE_BYTES = 128 * 1024 * 1024;
 const ID_RE = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 
-export function readLimited(file: string, what: string): Uint8Array {
+/** Refuses a missing file, a folder or a file over MAX_FILE_BYTES, with a message naming it. */
+function checkReadable(file: string, what: string): void {
   let size: number;
   try {
     const st = statSync(file);
@@ -30,6 +33,10 @@ export function readLimited(file: string, what: string): Uint8Array {
     throw new UserError(`${what} ${file} does not exist or cannot be read.`);
   }
   if (size > MAX_FILE_BYTES) throw new UserError(`${what} ${file} is ${size} bytes; at most ${MAX_FILE_BYTES} are allowed.`);
+}
+
+export function readLimited(file: string, what: string): Uint8Array {
+  checkReadable(file, what);
   return new Uint8Array(readFileSync(file));
 }
 
@@ -129,11 +136,27 @@ export function catalogData(assets = assetsDir()): CatalogData {
   for (const f of Array.isArray(list) ? (list as Record<string, unknown>[]) : []) {
     if (typeof f?.id !== 'string' || typeof f.file !== 'string' || f.file.split(/[\\/]/).includes('..')) continue;
     const file = resolveInsideFolder(fontsDir, f.file.split('\\').join('/'), 'Font file') ?? path.join(fontsDir, f.file);
-    fonts.push({ id: f.id, name: typeof f.name === 'string' ? f.name : f.id, bytes: readLimited(file, 'Font file') });
+    fonts.push(lazyFont(f.id, typeof f.name === 'string' ? f.name : f.id, file));
   }
   const data: CatalogData = { materials, fonts, fontIds: fonts.map((f) => f.id), printers: readPrinters(path.join(assets, 'printers')) };
   cached = { dir: assets, data };
   return data;
+}
+
+/**
+ * A font whose file is checked now (exists, is a file, within the size limit: the same refusal as before) and read
+ * when a text first needs it: `list` and a design without text never read the ~3 MB of fonts.
+ */
+function lazyFont(id: string, name: string, file: string): FontSource {
+  checkReadable(file, 'Font file');
+  let bytes: Uint8Array | undefined;
+  return {
+    id,
+    name,
+    get bytes() {
+      return (bytes ??= readLimited(file, 'Font file'));
+    },
+  };
 }
 
 function readPrinters(dir: string): PrinterProfile[] {

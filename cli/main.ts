@@ -1,6 +1,7 @@
 // The `atelier` command: dispatches to the commands, and is the one place errors become exit codes:
 // bad input → its problems and exit 2; anything unexpected → one line and exit 70. Never a stack trace
 // (ATELIER_DEBUG=1 prints one to stderr for developers). Node only; imports core/ and cli/ only.
+import { setFlagsFromString } from 'node:v8';
 import { isUserError } from '../core/errors';
 import { atelierVersion } from './version';
 import { printError, printLine, printProblems } from './output';
@@ -30,6 +31,19 @@ Exit codes: 0 success; 1 not printable (check, export without --force) or some b
 
 const COMMANDS = ['list', 'info', 'export', 'check', 'batch', 'serve', 'worker', 'orders'];
 
+/** Commands that build one design and exit (batch, worker and serve run long and keep V8's defaults). */
+const ONE_SHOT = ['info', 'export', 'check'];
+
+/**
+ * A process that builds one design ends before V8's optimising WebAssembly tier pays off: it would compile manifold's
+ * hot functions a second time on the other core while the first tier already runs them. Baseline code only
+ * (measured on the mug: about 45 % less CPU for a preview, 20 % for a final export). Must run before manifold's
+ * module is compiled; the flag is process-wide, so only for one-shot commands.
+ */
+function quickWasm(): void {
+  setFlagsFromString('--liftoff-only');
+}
+
 async function dispatch(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   if (cmd === undefined || cmd === '--help' || cmd === '-h' || cmd === 'help') {
@@ -45,6 +59,7 @@ async function dispatch(argv: string[]): Promise<number> {
     return EXIT_OK;
   }
   // commands load lazily: `--version` or `serve` never pays for the geometry kernel
+  if (ONE_SHOT.includes(cmd)) quickWasm();
   switch (cmd) {
     case 'list':
       return (await import('./commands/list')).runList(rest);

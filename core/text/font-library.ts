@@ -39,7 +39,8 @@ interface LoadedFont {
 interface Slot {
   id: string;
   name: string;
-  bytes: Uint8Array | undefined;
+  /** The caller's source until the font is parsed; its `bytes` are read only then (a caller may read the file lazily). */
+  source: FontSource | undefined;
   loaded?: LoadedFont;
   /** Set when the file could not be parsed as a fallback. */
   broken?: boolean;
@@ -91,7 +92,7 @@ export class FontLibrary {
   private readonly metricCache = new Map<string, { width: number; height: number; glyphs: number; cap: number }>();
 
   constructor(sources: FontSource[]) {
-    for (const s of sources) this.slots.set(s.id, { id: s.id, name: s.name, bytes: s.bytes });
+    for (const s of sources) this.slots.set(s.id, { id: s.id, name: s.name, source: s });
   }
 
   ids(): string[] {
@@ -258,7 +259,7 @@ export class FontLibrary {
   /** Parses a font on first use. */
   private load(s: Slot): LoadedFont {
     if (s.loaded) return s.loaded;
-    const b = s.bytes!;
+    const b = s.source!.bytes;
     let font: Font;
     try {
       // lowMemory: glyphs (outline, metrics, name) are read when first asked for, not all ~3000 at parse time;
@@ -269,7 +270,7 @@ export class FontLibrary {
     }
     const cap = font.tables.os2?.sCapHeight || font.ascender * 0.7;
     s.loaded = { id: s.id, name: s.name, font, capHeight: cap };
-    s.bytes = undefined;
+    s.source = undefined;
     return s.loaded;
   }
 
