@@ -34,7 +34,8 @@ export async function run(): Promise<void> {
       ['node -e 0', time(['-e', '0']), NaN],
       ['atelier --version', time([BIN, '--version']), 100],
       ['atelier list', time([BIN, 'list']), 150],
-      ['atelier export mug --out m.stl', time([BIN, 'export', 'mug', '--out', path.join(dir, 'm.stl')], 5), 250],
+      // export's default quality is final: the preview row names its quality
+      ['atelier export mug --quality preview', time([BIN, 'export', 'mug', '--quality', 'preview', '--out', path.join(dir, 'm.stl')], 5), 250],
       ['atelier export mug --quality final', time([BIN, 'export', 'mug', '--quality', 'final', '--out', path.join(dir, 'f.stl')], 5), 450],
     ];
     for (const [what, ms, target] of rows) console.log(`${what.padEnd(40)} ${ms.toFixed(0).padStart(6)} ms${Number.isNaN(target) ? '' : `   (target ≤ ${target} ms)`}`);
