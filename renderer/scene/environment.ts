@@ -15,6 +15,11 @@ import { decodeRgbe, sampleEquirect, type HdrImage } from './rgbe';
 import { studioRadiance } from './studio';
 
 const SIZE = 32;
+/**
+ * How strongly the studio lights the product. Lower than 1: the studio's reflection on a rough dielectric (F0 0.04)
+ * lifted PLA Black to a dark grey (81/255 for #232325); the key light makes up the diffuse light.
+ */
+const ENVIRONMENT_INTENSITY = 0.6;
 
 function faceDir(face: number, u: number, v: number): [number, number, number] {
   // Cube face conventions (+X, -X, +Y, -Y, +Z, -Z), u,v in [-1, 1]
@@ -58,7 +63,7 @@ export async function createStudioEnvironment(scene: Scene): Promise<void> {
   const tex = new RawCubeTexture(scene, faces, SIZE, Constants.TEXTUREFORMAT_RGBA, Constants.TEXTURETYPE_FLOAT, true, false, Constants.TEXTURE_TRILINEAR_SAMPLINGMODE);
   tex.gammaSpace = false;
   scene.environmentTexture = tex;
-  scene.environmentIntensity = 0.9;
+  scene.environmentIntensity = ENVIRONMENT_INTENSITY;
   try {
     const filter = new HDRFiltering(scene.getEngine(), { hdrScale: 1, quality: Constants.TEXTURE_FILTERING_QUALITY_LOW });
     await filter.prefilter(tex);
@@ -67,13 +72,19 @@ export async function createStudioEnvironment(scene: Scene): Promise<void> {
   }
 }
 
-/** Key light (casts the shadow) and a soft fill; returns the key light. */
+/**
+ * Key light and a soft fill; returns the key light. The key comes from above the viewer's left shoulder (the home
+ * view looks from the front right), so the faces a customer looks at are the lit ones; a key from behind left them
+ * in its shade and PLA White read mid-grey. Intensities (Babylon PBR, diffuse = albedo · intensity · N·L / π, plus
+ * the environment at ENVIRONMENT_INTENSITY) are set so that a face turned towards the key and the viewer comes out
+ * at about its albedo, i.e. the swatch colour (tests/e2e/preview-colour.test.ts measures it in CIEDE2000).
+ */
 export function createLights(scene: Scene): DirectionalLight {
   const fill = new HemisphericLight('fill', new Vector3(0, 1, 0), scene);
   fill.intensity = 0.25;
   fill.groundColor = new Color3(0.35, 0.33, 0.3);
-  const key = new DirectionalLight('key', new Vector3(0.35, -1, 0.45).normalize(), scene);
-  key.intensity = 1.6;
-  key.position = new Vector3(-0.35, 1, -0.45);
+  const key = new DirectionalLight('key', new Vector3(0.35, -0.6, -0.7).normalize(), scene);
+  key.intensity = 3.2;
+  key.position = new Vector3(-0.35, 0.6, 0.7);
   return key;
 }
