@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser';
 import { appUnderTest, type StaticServer } from './server';
 import { catalogModels, pickProducts, type CatalogModel } from './catalog';
-import { dragMeasured, LONG_TASK_MS, observeLongTasks, openMeasured, startLayoutWatch, stopLayoutWatch } from './long-tasks';
+import { dragMeasured, LONG_TASK_MS, observeLongTasks, openMeasured, startLayoutWatch, stopLayoutWatch, waitQuiet } from './long-tasks';
 
 let server: StaticServer;
 let browser: Browser;
@@ -68,4 +68,34 @@ describe('main-thread long tasks', () => {
     expect(layout.canvasSizes, 'the preview canvas kept its size').toHaveLength(1);
     expect(drag.tasks.map((t) => Math.round(t.duration)), `main-thread tasks over ${LONG_TASK_MS} ms during the drag`).toEqual([]);
   }, 120_000);
+
+  // A window dragged bigger in steps (as a window manager sends them): the preview's canvas takes one new size, the
+  // last, after the steps stop, instead of a drawing-buffer resize (hundreds of ms each here) per step.
+  it('a window resized in steps resizes the preview once, to its final size', async () => {
+    if (!(await page.locator('.viewport canvas').count())) {
+      await page.goto(server.url + '/');
+      await page.waitForSelector('[data-product]');
+      await openMeasured(page, 'vase');
+    }
+    await startLayoutWatch(page);
+    for (let i = 1; i <= 6; i++) {
+      await page.setViewportSize({ width: 1280 + 20 * i, height: 800 + 10 * i });
+      await page.waitForTimeout(40);
+    }
+    // until the canvas has the preview's final size, then a moment more in which no other size may follow
+    await page.waitForFunction(() => {
+      const box = document.querySelector('.viewport')!;
+      const c = box.querySelector('canvas')!;
+      return c.clientWidth === box.clientWidth && c.clientHeight === box.clientHeight && c.width === box.clientWidth;
+    }, undefined, { timeout: 10_000 });
+    await page.waitForTimeout(300);
+    await waitQuiet(page);
+    const layout = await stopLayoutWatch(page);
+    const view = await page.evaluate(() => `${document.querySelector('.viewport')!.clientWidth}×${document.querySelector('.viewport')!.clientHeight}`);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const css = [...new Set(layout.canvasSizes.map((s) => s.split(' ')[0]))];
+    console.log(`window resized in 6 steps: canvas ${layout.canvasSizes.join(' → ')}`);
+    expect(css, 'the canvas took its final size only').toEqual([css[0], view]);
+    expect(css[0]).not.toBe(view);
+  }, 60_000);
 });
