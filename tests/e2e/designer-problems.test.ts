@@ -74,4 +74,32 @@ describe('designer problems with source excerpts', () => {
     expect(spoken).not.toContain('^');
     expect(await axeViolations()).toEqual([]);
   });
+
+  it('a long line is clipped around the caret and scrolls sideways, and only then is a tab stop', async () => {
+    const long = `  "description": "${'A plate for a desk. '.repeat(12)}", "version": 1,`;
+    const text = `{\n  "format": "atelier-model/1",\n  "id": "plate",\n  "name": "Plate",\n${long}\n  "units": "inch",\n  "parameters": [],\n  "parts": [{ "name": "P", "material": "pla-white", "solid": { "type": "box", "size": [1, 1, 1] } }]\n}\n`;
+    const file = path.join(RESULTS, 'long-line.model.json');
+    writeFileSync(file, text);
+    await page.setViewportSize({ width: 640, height: 800 });
+    await page.getByRole('button', { name: /Leave designer mode/ }).click();
+    await page.waitForSelector('[data-product]');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Open…' }).click();
+    await (await chooser).setFiles(file);
+    const list = page.getByTestId('designer-problems');
+    await expect.poll(() => list.textContent()).toContain('long-line.model.json');
+    const excerpts = list.getByTestId('problem-excerpt');
+    await expect.poll(() => excerpts.count()).toBe(2);
+    const info = await excerpts.evaluateAll((pres) =>
+      pres.map((pre) => ({ text: pre.querySelector('.src')!.textContent!, tab: pre.getAttribute('tabindex'), scrolls: pre.scrollWidth > pre.clientWidth })),
+    );
+    const [version, units] = info;
+    expect(version!.text, 'clipped to 100 characters around the caret').toMatch(/^….*"version": 1,$/);
+    expect(Array.from(version!.text).length).toBe(101);
+    expect(version!.scrolls).toBe(true);
+    expect(version!.tab).toBe('0');
+    expect(units!.text).toBe('  "units": "inch",');
+    expect(units!.tab, 'a line that fits is no tab stop').toBeNull();
+    expect(await axeViolations()).toEqual([]);
+  });
 });
