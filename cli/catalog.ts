@@ -1,10 +1,11 @@
 // The bundled catalog on disk for the CLI: product models (assets/models), materials, fonts and printer profiles.
-// Layout: assets/models/catalog.json (optional list of ids/files), else assets/models/<dir>/<name>.model.json
-// (or model.json) and assets/models/<name>.model.json. Node only; interprets files with core/ parsers.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+// Layout, id rule, order and size limits: node/catalog-scan.ts, shared with the app and the web build's index.
+// Node only; interprets files with core/ parsers.
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../core/errors';
 import { resolveInsideFolder } from '../node/safe-path';
+import { MAX_ASSET_BYTES, MAX_MODEL_BYTES, printerFiles, scanModels } from '../node/catalog-scan';
 import type { MaterialCatalog, ProductModel } from '../core/model/types';
 // deep imports, not the barrels: `list` and `info` then load neither the geometry kernel (manifold) nor the checks
 import { parseMaterialCatalog, parseModel } from '../core/model/parse';
@@ -16,13 +17,11 @@ import { assetsDir } from './assets-dir';
 
 export { assetsDir };
 
-/** Largest model or mesh file read (bytes), so a runaway file is refused instead of filling memory. */
-export const MAX_FILE_BYTES = 128 * 1024 * 1024;
-const ID_RE = /^[a-z0-9][a-z0-9-]{0,63}$/;
-
+/** Largest file read (bytes): a mesh, font, 3MF or design; model files have their own, smaller limit (MAX_MODEL_BYTES). */
+export const MAX_FILE_BYTES = MAX_ASSET_BYTES;
 
 /** Refuses a missing file, a folder or a file over MAX_FILE_BYTES, with a message naming it. */
-function checkReadable(file: string, what: string): void {
+function checkReadable(file: string, what: string, max = MAX_FILE_BYTES): void {
   let size: number;
   try {
     const st = statSync(file);
@@ -32,16 +31,16 @@ function checkReadable(file: string, what: string): void {
     if (e instanceof UserError) throw e;
     throw new UserError(`${what} ${file} does not exist or cannot be read.`);
   }
-  if (size > MAX_FILE_BYTES) throw new UserError(`${what} ${file} is ${size} bytes; at most ${MAX_FILE_BYTES} are allowed.`);
+  if (size > max) throw new UserError(`${what} ${file} is ${size} bytes; at most ${max} are allowed.`);
 }
 
-export function readLimited(file: string, what: string): Uint8Array {
-  checkReadable(file, what);
+export function readLimited(file: string, what: string, max = MAX_FILE_BYTES): Uint8Array {
+  checkReadable(file, what, max);
   return new Uint8Array(readFileSync(file));
 }
 
-export function readText(file: string, what: string): string {
-  return new TextDecoder('utf-8').decode(readLimited(file, what));
+export function readText(file: string, what: string, max = MAX_FILE_BYTES): string {
+  return new TextDecoder('utf-8').decode(readLimited(file, what, max));
 }
 
 function parseJsonFile(file: string, what: string): unknown {
@@ -58,62 +57,9 @@ export interface CatalogItem {
   file: string;
 }
 
-function idOf(file: string): string {
-  try {
-    const v = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as { id?: unknown };
-    if (typeof v.id === 'string') return v.id;
-  } catch {
-    // not plain JSON: fall back to the name
-  }
-  const base = path.basename(file).replace(/\.model\.json$|\.json$/, '');
-  return base === 'model' ? path.basename(path.dirname(file)) : base;
-}
-
-function modelFilesIn(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => !f.startsWith('.') && (f.endsWith('.model.json') || f === 'model.json'))
-    .sort()
-    .map((f) => path.join(dir, f));
-}
-
-function fromCatalogJson(modelsDir: string, list: unknown): string[] {
-  const entries = Array.isArray(list) ? list : Array.isArray((list as { models?: unknown })?.models) ? (list as { models: unknown[] }).models : [];
-  const files: string[] = [];
-  for (const e of entries) {
-    const o = (typeof e === 'string' ? { id: e } : e) as Record<string, unknown>;
-    const rel = [o.file, o.path, o.model].find((x): x is string => typeof x === 'string');
-    if (rel && !rel.split(/[\\/]/).includes('..')) files.push(path.join(modelsDir, rel));
-    else if (typeof o.id === 'string' && ID_RE.test(o.id)) {
-      const dir = path.join(modelsDir, o.id);
-      const cand = [path.join(dir, `${o.id}.model.json`), path.join(dir, 'model.json'), path.join(modelsDir, `${o.id}.model.json`)];
-      const hit = cand.find((c) => existsSync(c)) ?? modelFilesIn(dir)[0];
-      if (hit) files.push(hit);
-    }
-  }
-  return files;
-}
-
-/** Every catalog model: id and file, sorted by id; the first file with an id wins. */
+/** Every catalog model: id and file, sorted by id (node/catalog-scan.ts: the same list the app and the web index show). */
 export function listCatalog(assets = assetsDir()): CatalogItem[] {
-  const modelsDir = path.join(assets, 'models');
-  let files: string[] = [];
-  const catalogJson = path.join(modelsDir, 'catalog.json');
-  if (existsSync(catalogJson)) files = fromCatalogJson(modelsDir, parseJsonFile(catalogJson, 'The catalog list'));
-  if (files.length === 0) {
-    files = modelFilesIn(modelsDir);
-    if (existsSync(modelsDir))
-      for (const d of readdirSync(modelsDir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name)))
-        // a linked folder counts as a folder (statSync follows the link)
-        if (!d.name.startsWith('.') && statSync(path.join(modelsDir, d.name), { throwIfNoEntry: false })?.isDirectory())
-          files.push(...modelFilesIn(path.join(modelsDir, d.name)));
-  }
-  const out: CatalogItem[] = [];
-  for (const file of files) {
-    const id = idOf(file);
-    if (ID_RE.test(id) && !out.some((o) => o.id === id)) out.push({ id, file });
-  }
-  return out.sort((a, b) => a.id.localeCompare(b.id));
+  return scanModels(assets).map((m) => ({ id: m.id, file: m.file }));
 }
 
 export interface CatalogData {
@@ -138,7 +84,7 @@ export function catalogData(assets = assetsDir()): CatalogData {
     const file = resolveInsideFolder(fontsDir, f.file.split('\\').join('/'), 'Font file') ?? path.join(fontsDir, f.file);
     fonts.push(lazyFont(f.id, typeof f.name === 'string' ? f.name : f.id, file));
   }
-  const data: CatalogData = { materials, fonts, fontIds: fonts.map((f) => f.id), printers: readPrinters(path.join(assets, 'printers')) };
+  const data: CatalogData = { materials, fonts, fontIds: fonts.map((f) => f.id), printers: readPrinters(assets) };
   cached = { dir: assets, data };
   return data;
 }
@@ -159,13 +105,10 @@ function lazyFont(id: string, name: string, file: string): FontSource {
   };
 }
 
-function readPrinters(dir: string): PrinterProfile[] {
-  if (!existsSync(dir)) return [];
+function readPrinters(assets: string): PrinterProfile[] {
+  const dir = path.join(assets, 'printers');
   // one set of rules with the app (core/check/printer-profile.ts); the CLI refuses a broken profile rather than skip it
-  return readdirSync(dir)
-    .filter((n) => n.endsWith('.json') && !n.startsWith('.'))
-    .sort()
-    .map((f) => parsePrinterProfile(readText(path.join(dir, f), `Printer profile ${f}`), path.join(dir, f)));
+  return printerFiles(assets).map((f) => parsePrinterProfile(readText(path.join(dir, f), `Printer profile ${f}`), path.join(dir, f)));
 }
 
 /**
@@ -194,7 +137,7 @@ export interface LoadedModel {
 
 /** Parses a model file (every problem reported with its location) and reads the mesh files it references. */
 export function loadModelFile(file: string, data: CatalogData): LoadedModel {
-  const text = readText(file, 'Model file');
+  const text = readText(file, 'Model file', MAX_MODEL_BYTES);
   const model = parseModel(text, { file, materials: data.materials, fontIds: data.fontIds });
   const assets = new Map<string, Uint8Array>();
   const dir = path.dirname(file);

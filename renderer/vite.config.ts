@@ -2,69 +2,18 @@
 // `atelier serve`. The catalog is not bundled: /assets/ is served from the repo's assets/ by the dev and preview
 // servers (same as `atelier serve` and atelier://assets), so hashed build output goes to dist/web/app/.
 // The build also writes dist/web/catalog-index.json (models and printer files) for the web host.
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig, type Connect, type Plugin } from 'vite';
-import { parse as parseJsonc } from 'jsonc-parser';
 import { resolveInsideFolder } from '../node/safe-path';
-import { catalogTranslations, englishOf, englishTags } from '../core/model/localize';
-import type { CatalogEntry } from '../core/host';
+import { buildCatalogIndex } from '../node/catalog-index';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const assetsRoot = path.resolve(here, '../assets');
 
-// ---- catalog-index.json: a static server cannot list folders, so the build writes the catalog's index ----
-
-interface CatalogIndex {
-  models: { id: string; name: string; description: string; translations?: CatalogEntry['translations']; tags: string[]; file: string; thumbnail?: string }[];
-  printers: string[];
-}
-
-const SUFFIX = '.model.json';
-
-function modelFiles(modelsDir: string): string[] {
-  if (!existsSync(modelsDir)) return [];
-  const out: string[] = [];
-  for (const d of readdirSync(modelsDir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (d.name.startsWith('.')) continue;
-    if (d.isFile() && d.name.endsWith(SUFFIX)) out.push(d.name);
-    else if (d.isDirectory())
-      for (const f of readdirSync(path.join(modelsDir, d.name)).sort()) if (f.endsWith(SUFFIX) && !f.startsWith('.')) out.push(`${d.name}/${f}`);
-  }
-  return out;
-}
-
-function buildCatalogIndex(assetsRoot: string): CatalogIndex {
-  const modelsDir = path.join(assetsRoot, 'models');
-  const models: CatalogIndex['models'] = [];
-  for (const rel of modelFiles(modelsDir)) {
-    let m: Record<string, unknown>;
-    try {
-      m = parseJsonc(readFileSync(path.join(modelsDir, rel), 'utf8'), [], { allowTrailingComma: true }) as Record<string, unknown>;
-    } catch {
-      continue;
-    }
-    if (!m || typeof m !== 'object') continue;
-    const id = typeof m.id === 'string' ? m.id : path.basename(rel, SUFFIX);
-    if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(id) || models.some((x) => x.id === id)) continue;
-    const dir = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/') + 1) : '';
-    const thumb = typeof m.thumbnail === 'string' && !m.thumbnail.split('/').includes('..') ? `${dir}${m.thumbnail}` : undefined;
-    models.push({
-      id,
-      name: englishOf(m.name) ?? id,
-      description: englishOf(m.description) ?? '',
-      ...catalogTranslations(m),
-      tags: englishTags(m.tags),
-      file: rel,
-      ...(thumb ? { thumbnail: thumb } : {}),
-    });
-  }
-  const printersDir = path.join(assetsRoot, 'printers');
-  const printers = existsSync(printersDir) ? readdirSync(printersDir).filter((f) => f.endsWith('.json') && !f.startsWith('.')).sort() : [];
-  return { models, printers };
-}
+// ---- catalog-index.json: node/catalog-index.ts (the models `atelier list` and the app show, same ids, same order) ----
 
 const TYPES: Record<string, string> = {
   '.json': 'application/json', '.png': 'image/png', '.jpg': 'image/jpeg', '.svg': 'image/svg+xml', '.env': 'application/octet-stream',
