@@ -5,6 +5,7 @@ import { isUserError, type Problem } from './errors';
 import type { Value } from './expr';
 import type { BBox, BuildResult, PartMesh } from './geometry/mesh-data';
 import { checkConstraints, evaluateScope, resolveValues, type ValueContext } from './model';
+import { textMeasurer } from './model/values';
 import { DESIGN_FORMAT, type Design, type MaterialCatalog, type ParameterValue, type ProductModel } from './model/types';
 import { FontLibrary, type FontSource } from './text';
 
@@ -41,6 +42,40 @@ export function prepareDesign(model: ProductModel, input: Record<string, unknown
     all.push(...e.problems);
   }
   return { values, scope, problems: [...all, ...violations], violations };
+}
+
+/** Most scope entries a prepared scope may carry: one per parameter and derived value (a model's own limit is lower). */
+const MAX_SCOPE = 10_000;
+
+/**
+ * A scope evaluated elsewhere, checked before anything is built from it: the UI thread evaluates every edit for its
+ * own display and rules and sends the geometry worker the result, so the worker builds without evaluating again.
+ * Each parameter's entry must be the value resolveValues makes of the values sent, every derived
+ * value must be there as a plain value (finite number, boolean, string) and nothing else may be. Returns a fresh
+ * scope (with the text measurer `ctx` gives), or throws a plain Error: a wrong scope is a bug, not a user's problem.
+ */
+export function acceptPreparedScope(model: ProductModel, values: Record<string, unknown>, sent: unknown, ctx: ValueContext = {}): Map<string, Value> {
+  const refuse = (why: string): never => {
+    throw new Error(`prepared scope refused: ${why}`);
+  };
+  if (!(sent instanceof Map) || sent.size > MAX_SCOPE) refuse('not a scope');
+  const given = sent as Map<unknown, unknown>;
+  // problems with the values are the UI's to show (it sends their replacements); the worker builds what they resolve to
+  const resolved = resolveValues(model, values, ctx);
+  const scope: Map<string, Value> & { measureText?: ReturnType<typeof textMeasurer> } = new Map<string, Value>();
+  if (ctx.measureText) scope.measureText = textMeasurer(model, ctx.measureText);
+  for (const p of model.parameters) {
+    if (given.get(p.id) !== resolved.values[p.id]) refuse(`parameter '${p.id}' differs from its value`);
+    scope.set(p.id, resolved.values[p.id] as Value);
+  }
+  for (const d of model.derived ?? []) {
+    const v = given.get(d.id);
+    const plain = (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean' || typeof v === 'string';
+    if (!plain) refuse(`derived value '${d.id}' is missing or not a plain value`);
+    scope.set(d.id, v as Value);
+  }
+  if (given.size !== scope.size) refuse('it names values the model does not have');
+  return scope;
 }
 
 /** The design document for a model and its values (what `.atelier.json` and the 3MF embed). */

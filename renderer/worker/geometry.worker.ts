@@ -4,7 +4,7 @@
 import { createGeometryKernel, type GeometryKernel } from '../../core/geometry/index';
 import { FontLibrary } from '../../core/text/index';
 import { parseMaterialCatalog } from '../../core/model/index';
-import { applyMaterialOverrides, prepareDesign, valueContextFor } from '../../core/pipeline';
+import { acceptPreparedScope, applyMaterialOverrides, prepareDesign, valueContextFor } from '../../core/pipeline';
 import { designTitle, encodeDesign, sliceInput3mf } from '../../core/export/index';
 import { checkPrintability, massAndCost, parsePrinterProfiles, type PrinterProfile } from '../../core/check/index';
 import type { BuildResult } from '../../core/geometry/mesh-data';
@@ -32,14 +32,28 @@ function problemsOf(e: unknown): { message: string; problems: Problem[]; budget:
   return { message: userFacing ? String(err.message) : 'The product could not be built.', problems, budget };
 }
 
-function build(key: string, values: Record<string, unknown>, quality: 'preview' | 'final', overrides?: Record<string, string>): { result: BuildResult; model: ProductModel; scope: Scope } {
+/**
+ * Builds a design: from the scope the UI thread evaluated for this edit when it sent one that passes the checks of
+ * acceptPreparedScope (the design is evaluated once per edit), else (exports, or a scope refused) evaluated here.
+ */
+function build(key: string, values: Record<string, unknown>, quality: 'preview' | 'final', overrides?: Record<string, string>, sent?: unknown): { result: BuildResult; model: ProductModel; scope: Scope; scopeFrom: 'ui' | 'worker' } {
   const entry = models.get(key);
   if (!entry || !kernel || !fonts) throw new Error('worker not initialised');
-  const { scope } = prepareDesign(entry.model, values, valueContextFor(materials, fonts));
+  const ctx = valueContextFor(materials, fonts);
+  const given = sent === undefined ? null : accepted(entry.model, values, sent, ctx);
+  const scope = given ?? prepareDesign(entry.model, values, ctx).scope;
   const built = kernel.build({ model: entry.model, scope, quality, materials }, { fonts, asset: (p) => entry.assets[p] });
-  return { result: applyMaterialOverrides(entry.model, built, overrides, materials), model: entry.model, scope };
+  return { result: applyMaterialOverrides(entry.model, built, overrides, materials), model: entry.model, scope, scopeFrom: given ? 'ui' : 'worker' };
 }
 
+function accepted(model: ProductModel, values: Record<string, unknown>, sent: unknown, ctx: ReturnType<typeof valueContextFor>): Scope | null {
+  try {
+    return acceptPreparedScope(model, values, sent, ctx);
+  } catch (e) {
+    console.warn(e instanceof Error ? e.message : e);
+    return null;
+  }
+}
 
 function figures(result: BuildResult, model: ProductModel, scope: Scope, printerId?: string): Figures {
   let massGrams: number | null = null;
@@ -95,12 +109,12 @@ async function handle(req: WorkerRequest): Promise<void> {
       return;
     case 'build': {
       const t0 = performance.now();
-      const { result, model, scope } = build(req.key, req.values, req.quality, req.materialOverrides);
+      const { result, model, scope, scopeFrom } = build(req.key, req.values, req.quality, req.materialOverrides, req.scope);
       // Copies, then transferred: the kernel's part cache keeps the originals for the next build (transferring
       // those would detach them, and the next build that reuses a cached part would fail to post).
       const parts: BuiltPart[] = result.parts.map((p) => ({ name: p.name, material: p.material, color: p.color, positions: p.mesh.positions.slice(), indices: p.mesh.indices.slice(), volume: p.volume, bbox: p.bbox }));
       const transfer = transferables(parts.flatMap((p) => [p.positions, p.indices]));
-      post({ type: 'built', id: req.id, parts, figures: figures(result, model, scope, req.printerId), ms: performance.now() - t0 }, transfer);
+      post({ type: 'built', id: req.id, parts, figures: figures(result, model, scope, req.printerId), ms: performance.now() - t0, scopeFrom }, transfer);
       return;
     }
     case 'export': {

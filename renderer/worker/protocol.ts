@@ -14,7 +14,11 @@ export type WorkerRequest =
   | { type: 'preload'; id: number; wasmUrl: string }
   | { type: 'init'; id: number; wasmUrl: string; fonts: FontBytes[]; materialsJson: string; printersJson: string[]; appVersion?: string }
   | { type: 'model'; id: number; key: string; model: ProductModel; assets: Record<string, Uint8Array> }
-  | { type: 'build'; id: number; key: string; values: Record<string, ParameterValue>; quality: Quality; printerId?: string; materialOverrides?: Record<string, string> }
+  /**
+   * `scope`: the values and derived values the UI thread evaluated for this edit; the worker checks it
+   * (core/pipeline.ts acceptPreparedScope) and builds from it instead of evaluating the design again.
+   */
+  | { type: 'build'; id: number; key: string; values: Record<string, ParameterValue>; scope?: Map<string, ParameterValue>; quality: Quality; printerId?: string; materialOverrides?: Record<string, string> }
   | { type: 'export'; id: number; key: string; values: Record<string, ParameterValue>; quality: Quality; format: ExportFormat; design: Design; printerId?: string; materialOverrides?: Record<string, string> }
   /** The 3MF PrusaSlicer slices for the figures bar (core/export/slice-input.ts), built like an export. */
   | { type: 'slice-input'; id: number; key: string; values: Record<string, ParameterValue>; quality: Quality; design: Design; printerId: string; materialOverrides?: Record<string, string> };
@@ -52,7 +56,8 @@ export interface Figures {
 
 export type WorkerResponse =
   | { type: 'ready'; id: number }
-  | { type: 'built'; id: number; parts: BuiltPart[]; figures: Figures; ms: number }
+  /** `scopeFrom`: 'ui' when the build used the scope the UI sent, 'worker' when the worker evaluated the design. */
+  | { type: 'built'; id: number; parts: BuiltPart[]; figures: Figures; ms: number; scopeFrom: 'ui' | 'worker' }
   | { type: 'exported'; id: number; bytes: Uint8Array; triangles: number; parts: number; ms: number }
   | { type: 'slice-input'; id: number; bytes: Uint8Array; filaments: { material: string; color: string }[]; ms: number }
   | { type: 'progress'; id: number; stage: 'building' | 'writing' }

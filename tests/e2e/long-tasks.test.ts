@@ -18,13 +18,19 @@ beforeAll(async () => {
   server = await appUnderTest();
   models = await catalogModels(server.url);
   browser = await launchChromium();
+  await galleryPage();
+});
+
+/** A new page on the gallery, observed from its start (a changed design on the previous one would ask before leaving). */
+async function galleryPage(): Promise<void> {
+  await page?.close();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: 'en-US' });
   await observeLongTasks(page);
   await page.addInitScript(() => localStorage.setItem('atelier.locale', 'en'));
   await page.goto(server.url + '/');
   await page.bringToFront();
   await page.waitForSelector('[data-product]');
-});
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -45,8 +51,7 @@ describe('main-thread long tasks', () => {
   // The vase's height swept across the chosen printer's build height: the printer warning comes and goes in the
   // figures bar, and the 3D preview keeps its size (a resized canvas costs the software renderer hundreds of ms).
   it('a drag into a printer warning keeps the preview its size and runs no task over 50 ms', async () => {
-    await page.goto(server.url + '/');
-    await page.waitForSelector('[data-product]');
+    await galleryPage();
     await openMeasured(page, 'vase');
     const printerZ = await page.evaluate(() => {
       const a = (window as unknown as { atelier: { printerId: string; printers: { id: string; buildVolume: { z: number } }[] } }).atelier;
@@ -64,6 +69,8 @@ describe('main-thread long tasks', () => {
     const layout = await stopLayoutWatch(page);
     console.log(`dragging the vase's height across ${printerZ} mm: ${drag.builds} builds, longest task ${drag.longest.toFixed(0)} ms; canvas ${layout.canvasSizes.join(' → ')}`);
     expect(drag.builds, 'the drag changed the design').toBeGreaterThan(1);
+    // the worker built from the scope the UI evaluated for the edit (the design is evaluated once per edit)
+    expect(await page.evaluate(() => (window as unknown as { atelier: { built: { scopeFrom?: string } } }).atelier.built.scopeFrom)).toBe('ui');
     expect(layout.warned, 'a printer warning was shown during the drag').toBe(true);
     expect(layout.canvasSizes, 'the preview canvas kept its size').toHaveLength(1);
     expect(drag.tasks.map((t) => Math.round(t.duration)), `main-thread tasks over ${LONG_TASK_MS} ms during the drag`).toEqual([]);
@@ -73,8 +80,7 @@ describe('main-thread long tasks', () => {
   // last, after the steps stop, instead of a drawing-buffer resize (hundreds of ms each here) per step.
   it('a window resized in steps resizes the preview once, to its final size', async () => {
     if (!(await page.locator('.viewport canvas').count())) {
-      await page.goto(server.url + '/');
-      await page.waitForSelector('[data-product]');
+      await galleryPage();
       await openMeasured(page, 'vase');
     }
     await startLayoutWatch(page);

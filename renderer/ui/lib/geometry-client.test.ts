@@ -72,6 +72,20 @@ describe('GeometryClient', () => {
     c.dispose();
   });
 
+  it("sends a build's prepared scope to the worker as given and says where the worker took its scope from", async () => {
+    const c = new GeometryClient(init, { buildTimeoutMs: 1000, exportTimeoutMs: 5000 });
+    c.setModel('k1', model, {});
+    const scope = new Map([['w', 4], ['half', 2]]);
+    const a = c.build({ values: { w: 4 }, scope, quality: 'preview' });
+    await flush();
+    const w = ScriptedWorker.all[0]!;
+    const sent = w.builds()[0]!;
+    expect([...sent.scope!]).toEqual([['w', 4], ['half', 2]]);
+    w.reply({ type: 'built', id: sent.id, parts: [], figures: {} as never, ms: 1, scopeFrom: 'ui' });
+    expect(await a).toMatchObject({ scopeFrom: 'ui' });
+    c.dispose();
+  });
+
   it('stops a runaway build after its time, restarts the worker and sends the model to the new one', async () => {
     const c = new GeometryClient(init, { buildTimeoutMs: 1000, exportTimeoutMs: 5000 });
     c.setModel('k1', model, {});

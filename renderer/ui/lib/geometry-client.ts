@@ -7,7 +7,10 @@ import type { BuiltPart, ExportFormat, Figures, FontBytes, WorkerRequest, Worker
 
 export interface InitData { wasmUrl: string; fonts: FontBytes[]; materialsJson: string; printersJson: string[]; appVersion?: string }
 export interface BuildRequest { values: Record<string, ParameterValue>; quality: Quality; printerId?: string; materialOverrides?: Record<string, string> }
-export interface BuildOutcome { parts: BuiltPart[]; figures: Figures; ms: number }
+/** A preview build may carry the scope the UI evaluated for the edit: the worker checks it and does not evaluate again. */
+export interface PreviewBuildRequest extends BuildRequest { scope?: Map<string, ParameterValue> }
+/** `scopeFrom`: whether the worker built from the scope sent ('ui') or evaluated the design itself ('worker'). */
+export interface BuildOutcome { parts: BuiltPart[]; figures: Figures; ms: number; scopeFrom?: 'ui' | 'worker' }
 /** A file of the design, written in the worker by core/export/encode-design.ts (the path `atelier export` takes). */
 export interface ExportRequest extends BuildRequest { format: ExportFormat; design: Design }
 export interface ExportOutcome { bytes: Uint8Array; triangles: number; parts: number; ms: number }
@@ -34,7 +37,7 @@ export class GeometryClient {
   private model: { key: string; model: ProductModel; assets: Record<string, Uint8Array> } | null = null;
   private modelSent: Promise<void> | null = null;
   private building = false;
-  private queued: { req: BuildRequest; resolve: (o: BuildOutcome | null) => void; reject: (e: Error) => void } | null = null;
+  private queued: { req: PreviewBuildRequest; resolve: (o: BuildOutcome | null) => void; reject: (e: Error) => void } | null = null;
   /** Number of times the watchdog restarted the worker. */
   restarts = 0;
 
@@ -129,7 +132,7 @@ export class GeometryClient {
   }
 
   /** Builds the current model. Resolves null if a newer build request replaced this one before it started. */
-  build(req: BuildRequest): Promise<BuildOutcome | null> {
+  build(req: PreviewBuildRequest): Promise<BuildOutcome | null> {
     return new Promise((resolve, reject) => {
       if (this.building) {
         this.queued?.resolve(null);
@@ -140,7 +143,7 @@ export class GeometryClient {
     });
   }
 
-  private run(req: BuildRequest, resolve: (o: BuildOutcome | null) => void, reject: (e: Error) => void): void {
+  private run(req: PreviewBuildRequest, resolve: (o: BuildOutcome | null) => void, reject: (e: Error) => void): void {
     this.building = true;
     const next = () => {
       this.building = false;
@@ -156,7 +159,7 @@ export class GeometryClient {
         return this.modelSent!.then(() => built, (e: unknown) => (built.catch(() => undefined), Promise.reject(e)));
       })
       .then((m) => {
-        if (m.type === 'built') resolve({ parts: m.parts, figures: m.figures, ms: m.ms });
+        if (m.type === 'built') resolve({ parts: m.parts, figures: m.figures, ms: m.ms, scopeFrom: m.scopeFrom });
         else reject(new Error('unexpected answer'));
       }, reject)
       .finally(next);

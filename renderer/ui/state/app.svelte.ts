@@ -269,7 +269,7 @@ export class AppState {
     this.constraintProblems = prep.violations;
     this.updateRules(model, prep.values);
     this.scope = prep.scope as Scope;
-    requestBuild(this, prep.values);
+    requestBuild(this, prep.values, prep.scope);
   }
 
   /** Until the customer picks a printer, a product opens on one that can print its materials (./design-rules.ts). */

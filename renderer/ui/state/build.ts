@@ -23,13 +23,17 @@ export interface BuildApp {
   view: 'gallery' | 'product' | 'designer-errors';
 }
 
-export function requestBuild(app: BuildApp, values: Record<string, ParameterValue>): void {
+/**
+ * `scope`: the values and derived values the UI evaluated for this edit (core/pipeline.ts prepareDesign), sent so
+ * the worker builds from them instead of evaluating the design a second time; omitted where evaluation failed.
+ */
+export function requestBuild(app: BuildApp, values: Record<string, ParameterValue>, scope?: ReadonlyMap<string, ParameterValue>): void {
   const client = app.client;
   if (!client) return;
   const key = app.modelKey;
   app.building = true;
   client
-    .build({ values, quality: 'preview', printerId: app.printerId ?? undefined, materialOverrides: app.design?.materials })
+    .build({ values, ...(scope && scope.size > 0 ? { scope: new Map(scope) } : {}), quality: 'preview', printerId: app.printerId ?? undefined, materialOverrides: app.design?.materials })
     .then((out) => {
       if (!out || key !== app.modelKey) return;
       app.buildError = null;
