@@ -19,6 +19,14 @@ export function getKernel(): Promise<GeometryKernel> {
   return kernel;
 }
 
+/**
+ * Starts instantiating the kernel now, so its WebAssembly compiles on V8's background threads while the caller reads
+ * and checks the model; a failure surfaces where the kernel is awaited (buildRequest), not here.
+ */
+export function warmKernel(): void {
+  getKernel().catch(() => undefined);
+}
+
 export function getFonts(data: CatalogData): FontLibrary {
   if (fonts?.data !== data) fonts = { data, lib: fontLibraryFrom(data.fonts) };
   return fonts.lib;

@@ -40,9 +40,14 @@ export function meshPaths(model: unknown): string[] {
 
 /** JSON with comments and trailing commas, as model files allow; undefined where it does not parse. */
 export function parseJsoncOrUndefined(text: string): unknown {
-  const errors: ParseError[] = [];
-  const v: unknown = parseJsonc(text.replace(/^\uFEFF/, ''), errors, { allowTrailingComma: true, disallowComments: false });
-  return errors.length ? undefined : v;
+  const t = text.replace(/^\uFEFF/, '');
+  try {
+    return JSON.parse(t) as unknown; // plain JSON (every shipped model): the native parser, ~10× faster
+  } catch {
+    const errors: ParseError[] = [];
+    const v: unknown = parseJsonc(t, errors, { allowTrailingComma: true, disallowComments: false });
+    return errors.length ? undefined : v;
+  }
 }
 
 /** Model files under `modelsDir`, '/'-separated and relative to it, sorted (so the scan order is the same everywhere). */

@@ -10,7 +10,7 @@ import { catalogData, findPrinter } from '../catalog';
 import { openSubject, requireModel } from '../input';
 import { dims, num, printJson, printLine, round } from '../output';
 import { runPrintability } from '../printability';
-import { buildRequest, prepareRequest } from '../runtime';
+import { buildRequest, prepareRequest, warmKernel } from '../runtime';
 import { changesJson, describeChanges, findRequestFixes, fixHint } from '../fix';
 import type { SliceFigures } from '../../node/slice';
 import { formatDuration, sliceJson, sliceParts } from '../slice/design';
@@ -22,6 +22,7 @@ export async function runCheck(argv: string[]): Promise<number> {
     options: { set: { kind: 'multi', meta: 'NAME=VALUE' }, preset: { kind: 'value', meta: 'NAME' }, printer: { kind: 'value', meta: 'ID' }, json: { kind: 'flag' }, fix: { kind: 'flag' }, slice: { kind: 'flag' } },
   });
   const sets = parseSets(a.multi.get('set') ?? []);
+  warmKernel(); // manifold compiles in the background while the model is read and checked
   const data = catalogData();
   const printerId = a.values.get('printer');
   if (printerId !== undefined) findPrinter(data, printerId); // an unknown printer is bad input before any work

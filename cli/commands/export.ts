@@ -13,7 +13,7 @@ import { writeFileAtomicSync } from '../fs-atomic';
 import { openSubject, requireModel } from '../input';
 import { dims, num, printJson, printLine, round } from '../output';
 import { runPrintability } from '../printability';
-import { buildRequest } from '../runtime';
+import { buildRequest, warmKernel } from '../runtime';
 import { applyOrRefuse, changesJson, describeChanges } from '../fix';
 
 export const EXPORT_OPTIONS = {
@@ -33,6 +33,7 @@ export async function runExport(argv: string[]): Promise<number> {
   if (!out) throw new UserError('"atelier export" needs --out FILE.stl|FILE.3mf|FILE.glb|FILE.usdz.');
   const format = formatOf(out);
   const sets = parseSets(a.multi.get('set') ?? []);
+  warmKernel(); // manifold compiles in the background while the model is read and checked
   const data = catalogData();
   const printerId = a.values.get('printer');
   if (printerId !== undefined) findPrinter(data, printerId); // an unknown printer is bad input before any work
