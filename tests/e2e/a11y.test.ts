@@ -4,16 +4,13 @@
 // idle prompt); the focus ring stands out by 3:1; the 3D preview is one tab stop whose arrow keys orbit, +/− zoom and Home re-frames; radio
 // groups and the ⋯ menu move with the arrow keys; focus goes to the product heading when a product opens and back
 // to its card on the way out.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { StaticServer } from './server';
 import { pickProducts, type CatalogModel } from './catalog';
 import { openProduct, settled } from './app-page';
 import { useAppSession } from './session';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { axeViolations } from './axe';
 
 let server: StaticServer;
 let browser: Browser;
@@ -30,20 +27,6 @@ async function desktopPage(locale: 'en' | 'pt-BR'): Promise<Page> {
   await p.goto(server.url + '/');
   await p.waitForSelector('[data-product]');
   return p;
-}
-
-/** axe-core's findings on the page as "rule: target (summary)" lines; none expected. */
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; nodes: { target: string[]; failureSummary?: string }[] }[] }> } }).axe;
-    const r = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      // best practice and experimental rules the accessibility review named
-      rules: { 'page-has-heading-one': { enabled: true }, 'label-content-name-mismatch': { enabled: true }, tabindex: { enabled: true } },
-    });
-    return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} (${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 160)})`));
-  });
 }
 
 const focused = (page: Page) =>

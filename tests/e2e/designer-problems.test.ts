@@ -1,15 +1,13 @@
 // The designer's problem list shows each located problem under its line of the model file, with a caret under the
 // column (issue 14, item 6): the line as text (read out), the caret line hidden from screen readers, the location
 // said in words, and no axe-core violations.
-import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useAppSession } from './session';
 import { RESULTS } from './references';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { axeViolations } from './axe';
 
 let page: Page;
 const app = useAppSession({ appLocale: 'en', open: '/', waitFor: 'gallery' });
@@ -20,15 +18,6 @@ beforeAll(() => void ({ page } = app));
 const BROKEN_LINE = '  "name": "名前 ✓ Plate"';
 const FILE_TEXT = `{\n  "format": "atelier-model/1",\n  "id": "plate",\n${BROKEN_LINE}\n  "description": "A plate",\n  "version": "1.0.0",\n  "units": "mm",\n  "parameters": [],\n  "parts": []\n}\n`;
 const COLUMN = BROKEN_LINE.length + 1; // just after the closing quote: the end of the last good token
-
-async function axeViolations(): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, rules: { 'page-has-heading-one': { enabled: true } } });
-    return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-  });
-}
 
 describe('designer problems with source excerpts', () => {
   it('a missing comma shows its line with the caret at the column, accessibly', async () => {
@@ -72,7 +61,7 @@ describe('designer problems with source excerpts', () => {
     expect(spoken).toContain(`line 4, column ${COLUMN}`);
     expect(spoken).toContain('"name": "名前 ✓ Plate"');
     expect(spoken).not.toContain('^');
-    expect(await axeViolations()).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('a long line is clipped around the caret and scrolls sideways, and only then is a tab stop', async () => {
@@ -100,6 +89,6 @@ describe('designer problems with source excerpts', () => {
     expect(version!.tab).toBe('0');
     expect(units!.text).toBe('  "units": "inch",');
     expect(units!.tab, 'a line that fits is no tab stop').toBeNull();
-    expect(await axeViolations()).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });
