@@ -34,7 +34,7 @@ function problemsOf(e: unknown): { message: string; problems: Problem[]; budget:
 
 /**
  * Builds a design: from the scope the UI thread evaluated for this edit when it sent one that passes the checks of
- * acceptPreparedScope (the design is evaluated once per edit), else (exports, or a scope refused) evaluated here.
+ * acceptPreparedScope (the design is evaluated once per edit), else (none sent, or refused) evaluated here.
  */
 function build(key: string, values: Record<string, unknown>, quality: 'preview' | 'final', overrides?: Record<string, string>, sent?: unknown): { result: BuildResult; model: ProductModel; scope: Scope; scopeFrom: 'ui' | 'worker' } {
   const entry = models.get(key);
@@ -120,7 +120,7 @@ async function handle(req: WorkerRequest): Promise<void> {
     case 'export': {
       const t0 = performance.now();
       post({ type: 'progress', id: req.id, stage: 'building' });
-      const { result, model } = build(req.key, req.values, req.quality, req.materialOverrides);
+      const { result, model } = build(req.key, req.values, req.quality, req.materialOverrides, req.scope);
       post({ type: 'progress', id: req.id, stage: 'writing' });
       // the one path from a design to bytes, shared with `atelier export` (same title, metadata, thumbnail, layout)
       const k = kernel!;
@@ -131,7 +131,7 @@ async function handle(req: WorkerRequest): Promise<void> {
     }
     case 'slice-input': {
       const t0 = performance.now();
-      const { result, model } = build(req.key, req.values, req.quality, req.materialOverrides);
+      const { result, model } = build(req.key, req.values, req.quality, req.materialOverrides, req.scope);
       const printer = printers.find((p) => p.id === req.printerId);
       if (!printer) throw new Error(`unknown printer ${req.printerId}`);
       const { bytes, filaments } = sliceInput3mf(result.parts, materials, printer, { title: designTitle(model, req.design), application, creationDate: new Date().toISOString() });

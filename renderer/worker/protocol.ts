@@ -16,12 +16,13 @@ export type WorkerRequest =
   | { type: 'model'; id: number; key: string; model: ProductModel; assets: Record<string, Uint8Array> }
   /**
    * `scope`: the values and derived values the UI thread evaluated for this edit; the worker checks it
-   * (core/pipeline.ts acceptPreparedScope) and builds from it instead of evaluating the design again.
+   * (core/pipeline.ts acceptPreparedScope) and builds from it instead of evaluating the design again. Exports and
+   * slicer inputs of the latest build's values carry the same scope.
    */
   | { type: 'build'; id: number; key: string; values: Record<string, ParameterValue>; scope?: Map<string, ParameterValue>; quality: Quality; printerId?: string; materialOverrides?: Record<string, string> }
-  | { type: 'export'; id: number; key: string; values: Record<string, ParameterValue>; quality: Quality; format: ExportFormat; design: Design; printerId?: string; materialOverrides?: Record<string, string> }
+  | { type: 'export'; id: number; key: string; values: Record<string, ParameterValue>; scope?: Map<string, ParameterValue>; quality: Quality; format: ExportFormat; design: Design; printerId?: string; materialOverrides?: Record<string, string> }
   /** The 3MF PrusaSlicer slices for the figures bar (core/export/slice-input.ts), built like an export. */
-  | { type: 'slice-input'; id: number; key: string; values: Record<string, ParameterValue>; quality: Quality; design: Design; printerId: string; materialOverrides?: Record<string, string> };
+  | { type: 'slice-input'; id: number; key: string; values: Record<string, ParameterValue>; scope?: Map<string, ParameterValue>; quality: Quality; design: Design; printerId: string; materialOverrides?: Record<string, string> };
 
 /**
  * Files the worker writes: STL and 3MF for manufacturing; GLB (Android Scene Viewer, WebXR) and USDZ (iOS Quick

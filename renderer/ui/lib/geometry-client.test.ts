@@ -86,6 +86,27 @@ describe('GeometryClient', () => {
     c.dispose();
   });
 
+  it("an export or slicer input of the latest build's values carries that build's scope; other values do not", async () => {
+    const c = new GeometryClient(init, { buildTimeoutMs: 1000, exportTimeoutMs: 5000 });
+    c.setModel('k1', model, {});
+    const scope = new Map([['w', 4], ['half', 2]]);
+    const a = c.build({ values: { w: 4 }, scope, quality: 'preview' });
+    await flush();
+    const w = ScriptedWorker.all[0]!;
+    w.answer(w.builds()[0]!);
+    await a;
+    const design = { format: 'atelier.design/1', model: { id: 'mug', version: 1 }, values: { w: 4 } } as never;
+    // never answered: disposed below (their 'disposed' rejections are expected)
+    const pending = [c.sliceInput({ values: { w: 4 }, quality: 'preview', design, printerId: 'p' }), c.export({ values: { w: 5 }, quality: 'final', format: 'stl', design })];
+    for (const p of pending) p.catch(() => undefined);
+    await flush();
+    const slice = w.got.find((m) => m.type === 'slice-input')!;
+    const exp = w.got.find((m) => m.type === 'export')!;
+    expect(slice.type === 'slice-input' && [...slice.scope!]).toEqual([['w', 4], ['half', 2]]);
+    expect(exp.type === 'export' && exp.scope).toBeUndefined();
+    c.dispose();
+  });
+
   it('stops a runaway build after its time, restarts the worker and sends the model to the new one', async () => {
     const c = new GeometryClient(init, { buildTimeoutMs: 1000, exportTimeoutMs: 5000 });
     c.setModel('k1', model, {});

@@ -115,6 +115,21 @@ export class GeometryClient {
   setModel(key: string, model: ProductModel, assets: Record<string, Uint8Array>): void {
     this.model = { key, model, assets };
     this.modelSent = null;
+    this.lastScope = null;
+  }
+
+  /**
+   * The scope of the latest preview build: an export or slicer input of the same values carries it too, so the
+   * worker (which checks it again) does not evaluate the design a second time for the same edit.
+   */
+  private lastScope: { values: Record<string, ParameterValue>; scope: Map<string, ParameterValue> } | null = null;
+
+  private withScope<T extends BuildRequest>(req: T): T & { scope?: Map<string, ParameterValue> } {
+    const last = this.lastScope;
+    if (!last || 'scope' in req) return req;
+    const a = Object.keys(last.values), b = Object.keys(req.values);
+    const same = a.length === b.length && b.every((k) => Object.prototype.hasOwnProperty.call(last.values, k) && last.values[k] === req.values[k]);
+    return same ? { ...req, scope: last.scope } : req;
   }
 
   private async ensureModel(): Promise<string> {
@@ -145,6 +160,7 @@ export class GeometryClient {
 
   private run(req: PreviewBuildRequest, resolve: (o: BuildOutcome | null) => void, reject: (e: Error) => void): void {
     this.building = true;
+    this.lastScope = req.scope ? { values: req.values, scope: req.scope } : null;
     const next = () => {
       this.building = false;
       const q = this.queued;
@@ -168,7 +184,7 @@ export class GeometryClient {
   async export(req: ExportRequest, onProgress?: (stage: string) => void): Promise<ExportOutcome> {
     await this.start();
     const key = await this.ensureModel();
-    const m = await this.send({ type: 'export', key, ...req }, this.opts.exportTimeoutMs, onProgress);
+    const m = await this.send({ type: 'export', key, ...this.withScope(req) }, this.opts.exportTimeoutMs, onProgress);
     if (m.type !== 'exported') throw new Error('unexpected answer');
     return { bytes: m.bytes, triangles: m.triangles, parts: m.parts, ms: m.ms };
   }
@@ -176,7 +192,7 @@ export class GeometryClient {
   async sliceInput(req: SliceInputRequest): Promise<SliceInputOutcome> {
     await this.start();
     const key = await this.ensureModel();
-    const m = await this.send({ type: 'slice-input', key, ...req }, this.opts.exportTimeoutMs);
+    const m = await this.send({ type: 'slice-input', key, ...this.withScope(req) }, this.opts.exportTimeoutMs);
     if (m.type !== 'slice-input') throw new Error('unexpected answer');
     return { bytes: m.bytes, filaments: m.filaments, ms: m.ms };
   }
