@@ -40,7 +40,10 @@ export interface PreviewOptions {
 }
 
 export interface Preview {
-  /** Replaces the shown product. `frame` re-aims the camera (a new product); otherwise the view is kept. */
+  /**
+   * Replaces the shown product. `frame` re-aims the camera (a new product); otherwise the angles are kept, and a
+   * product whose size changed is re-fitted smoothly (target and distance) so it and its dimension labels stay in view.
+   */
   setParts(parts: PreviewPart[], bbox: BBox, opts?: { frame?: boolean }): void;
   /** Length unit of the dimension labels; `format` writes a length in the customer's language (default: "9.84 in"). */
   setUnit(u: LengthUnit, format?: (mm: number) => string): void;
@@ -71,6 +74,8 @@ const SETTLE_FRAMES = 6;
  */
 const HOME_ALPHA = Math.PI / 2 - 0.5;
 const HOME_BETA = 1.08;
+/** How long the camera takes to re-fit a product whose size changed (ms): quick, but seen as a move, not a jump. */
+const REFIT_MS = 300;
 const BACKGROUND = new Color3(0.949, 0.945, 0.937);
 
 interface Core { canvas: HTMLCanvasElement; engine: Engine; scene: Scene; camera: ArcRotateCamera; ground: Ground; ready: Promise<void> }
@@ -193,6 +198,7 @@ export async function createPreview(o: PreviewOptions): Promise<Preview> {
     dirty = false;
   };
   engine.runRenderLoop(() => {
+    stepRefit();
     // Render only when something changed: a still preview costs nothing (battery, kiosk, shared CPU).
     if (!dirty && settle <= 0 && !camera.inertialAlphaOffset && !camera.inertialBetaOffset && !camera.inertialRadiusOffset) return;
     draw();
@@ -215,24 +221,99 @@ export async function createPreview(o: PreviewOptions): Promise<Preview> {
   const ro = new ResizeObserver(onResize);
   ro.observe(canvas);
 
-  const frame = () => {
-    if (!bounds) return;
-    const centre = bounds.min.add(bounds.max).scale(0.5);
-    const radius = Math.max(0.005, bounds.max.subtract(bounds.min).length() / 2);
+  /** Where the camera looks and how far away it must be for the product and its dimension labels to fit. */
+  const fitOf = (b: { min: Vector3; max: Vector3 }) => {
+    const centre = b.min.add(b.max).scale(0.5);
+    const radius = Math.max(0.005, b.max.subtract(b.min).length() / 2);
     const fov = camera.fov;
     const aspect = engine.getAspectRatio(camera) || 1;
     const fit = Math.min(fov, 2 * Math.atan(Math.tan(fov / 2) * aspect));
-    const distance = (radius * 1.2) / Math.sin(fit / 2);
-    camera.setTarget(centre);
-    camera.alpha = HOME_ALPHA;
-    camera.beta = HOME_BETA;
-    camera.radius = distance;
+    // 1.2: the dimension lines stand off the product by 8% of its size, their labels a little beyond
+    return { centre, radius, distance: (radius * 1.2) / Math.sin(fit / 2) };
+  };
+  const setLimits = (radius: number, distance: number) => {
     camera.lowerRadiusLimit = radius * 1.2;
     camera.upperRadiusLimit = distance * 4;
     camera.minZ = distance / 100;
     camera.maxZ = distance * 20;
+  };
+  /** The distance the last fit asked for: a customer's zoom out from it is kept through a re-fit. */
+  let fittedDistance = 0;
+  let refit: { t0: number; fromR: number; toR: number; from: Vector3; to: Vector3; radius: number } | null = null;
+  /** A re-fit that arrived while the customer held the view (pointer down on the canvas): done at release. */
+  let refitAfterDrag = false;
+  let dragging = false;
+
+  const frame = () => {
+    if (!bounds) return;
+    refit = null;
+    refitAfterDrag = false;
+    const { centre, radius, distance } = fitOf(bounds);
+    camera.setTarget(centre);
+    camera.alpha = HOME_ALPHA;
+    camera.beta = HOME_BETA;
+    camera.radius = distance;
+    setLimits(radius, distance);
+    fittedDistance = distance;
     dirty = true;
   };
+
+  /**
+   * After a size change: the same angles, a new target and distance so the whole product and its labels fit,
+   * reached smoothly (REFIT_MS). A customer who zoomed out stays as far out, relative to the fit.
+   */
+  const startRefit = () => {
+    if (!bounds) return;
+    if (dragging) return void (refitAfterDrag = true);
+    const { centre, radius, distance } = fitOf(bounds);
+    const zoomedOut = fittedDistance > 0 ? Math.max(1, camera.radius / fittedDistance) : 1;
+    fittedDistance = distance;
+    const toR = distance * zoomedOut;
+    refit = { t0: performance.now(), fromR: camera.radius, toR, from: camera.target.clone(), to: centre, radius };
+    // limits that hold both ends of the move; the fitted ones when it ends
+    camera.lowerRadiusLimit = Math.min(radius * 1.2, camera.radius);
+    camera.upperRadiusLimit = Math.max(toR * 4, camera.radius);
+    camera.minZ = Math.min(toR, camera.radius) / 100;
+    camera.maxZ = Math.max(toR, camera.radius) * 20;
+    dirty = true;
+  };
+  const stepRefit = () => {
+    if (!refit) return;
+    const k = Math.min(1, (performance.now() - refit.t0) / REFIT_MS);
+    const e = 1 - Math.pow(1 - k, 3); // ease out
+    camera.radius = refit.fromR + (refit.toR - refit.fromR) * e;
+    camera.target.copyFrom(Vector3.Lerp(refit.from, refit.to, e));
+    if (k === 1) {
+      setLimits(refit.radius, fittedDistance);
+      refit = null;
+    }
+    dirty = true;
+  };
+  // The customer's own hand wins: a press or wheel on the preview stops a re-fit under way.
+  const onPointerDown = () => {
+    dragging = true;
+    if (refit) {
+      stepRefit();
+      if (refit) setLimits(refit.radius, fittedDistance);
+      refit = null;
+    }
+  };
+  const onPointerUp = () => {
+    if (!dragging) return;
+    dragging = false;
+    if (refitAfterDrag) {
+      refitAfterDrag = false;
+      startRefit();
+    }
+  };
+  const onWheel = () => {
+    if (refit) setLimits(refit.radius, fittedDistance);
+    refit = null;
+  };
+  canvas.addEventListener('pointerdown', onPointerDown);
+  window.addEventListener('pointerup', onPointerUp);
+  window.addEventListener('pointercancel', onPointerUp);
+  canvas.addEventListener('wheel', onWheel, { passive: true });
 
   const preview: Preview = {
     setParts(parts, bbox, opts) {
@@ -243,11 +324,13 @@ export async function createPreview(o: PreviewOptions): Promise<Preview> {
         m.material = mats.get(p.material, p.color);
         return m;
       });
+      const before = bounds;
       bounds = bboxToScene(bbox);
       const r = bounds.max.subtract(bounds.min).length() / 2;
       ground.place(bounds.min.x, bounds.max.x, bounds.min.z, bounds.max.z, bounds.min.y, r);
       dims.set(bbox);
       if (first || opts?.frame) frame();
+      else if (before && resized(before, bounds)) startRefit();
       dirty = true;
       settle = SETTLE_FRAMES;
       drawNow();
@@ -267,6 +350,7 @@ export async function createPreview(o: PreviewOptions): Promise<Preview> {
       dirty = true;
     },
     zoom(factor) {
+      onWheel();
       const r = camera.radius * factor;
       camera.radius = Math.min(camera.upperRadiusLimit ?? r, Math.max(camera.lowerRadiusLimit ?? r, r));
       dirty = true;
@@ -295,6 +379,10 @@ export async function createPreview(o: PreviewOptions): Promise<Preview> {
     canvas,
     dispose() {
       ro.disconnect();
+      canvas.removeEventListener('pointerdown', onPointerDown);
+      window.removeEventListener('pointerup', onPointerUp);
+      window.removeEventListener('pointercancel', onPointerUp);
+      canvas.removeEventListener('wheel', onWheel);
       frameCbs.clear();
       dims.dispose();
       for (const m of meshes) m.dispose();
@@ -305,6 +393,12 @@ export async function createPreview(o: PreviewOptions): Promise<Preview> {
     },
   };
   return preview;
+}
+
+/** Whether a build's bounds differ from the last one's by more than rounding (0.1% of its size, at least 10 µm). */
+function resized(a: { min: Vector3; max: Vector3 }, b: { min: Vector3; max: Vector3 }): boolean {
+  const tol = Math.max(1e-5, b.max.subtract(b.min).length() * 1e-3);
+  return Vector3.Distance(a.min, b.min) > tol || Vector3.Distance(a.max, b.max) > tol;
 }
 
 function dataUrlBytes(url: string): Uint8Array {
