@@ -10,7 +10,7 @@ import { launchChromium } from './browser';
 import { appUnderTest, type StaticServer } from './server';
 import { catalogModels, pickProducts, type CatalogModel } from './catalog';
 import { dragSlider, figures, nextBuild, openProduct, previewPng, settled } from './app-page';
-import { checkScreenshot, MAX_DIFF_RATIO, RESULTS } from './references';
+import { checkScreenshot, MAX_DIFF_RATIO, RESULTS, SHOT } from './references';
 import { comparePng } from './png-compare';
 
 /** lib3mf has no type declarations: a narrow view of what this test calls. */
@@ -57,7 +57,7 @@ async function view(name: string): Promise<void> {
     { timeout: 60_000, polling: 100 },
   );
   await page.waitForTimeout(200);
-  const r = checkScreenshot(name, new Uint8Array(await page.screenshot()));
+  const r = checkScreenshot(name, new Uint8Array(await page.screenshot(SHOT)));
   if (!r.updated) expect(r.ratio, `${name}: ${r.differing} pixels differ from ${r.reference}`).toBeLessThanOrEqual(MAX_DIFF_RATIO);
 }
 

@@ -9,7 +9,7 @@ import type { StaticServer } from './server';
 import { pickProducts, type CatalogModel } from './catalog';
 import { nextBuild, settled } from './app-page';
 import { useAppSession } from './session';
-import { checkScreenshot, MAX_DIFF_RATIO } from './references';
+import { checkScreenshot, MAX_DIFF_RATIO, SHOT } from './references';
 
 let server: StaticServer;
 let browser: Browser;
@@ -55,7 +55,7 @@ for (const [name, width, height] of [['portrait', 1080, 1920], ['landscape', 192
       // The web build has no local server for the hand-off and this kiosk saves no files: no dead-end offer.
       expect(await page.getByTestId('handoff-open').count(), '"View on your phone" only where it can hand something over').toBe(0);
       await page.waitForTimeout(500);
-      const shot = checkScreenshot(`kiosk-${name}`, new Uint8Array(await page.screenshot()));
+      const shot = checkScreenshot(`kiosk-${name}`, new Uint8Array(await page.screenshot(SHOT)));
       if (!shot.updated) expect(shot.ratio, `differs from ${shot.reference}`).toBeLessThan(MAX_DIFF_RATIO);
 
       // Typing on the docked keyboard: "Start over" stays visible and tappable above it.

@@ -11,6 +11,9 @@ const REFS = path.join(ROOT, 'tests', 'e2e', 'references');
 /** Largest share of pixels allowed to differ by more than the per-pixel threshold. */
 export const MAX_DIFF_RATIO = 0.02;
 
+/** Screenshot options for a reference: a passing toast from an earlier step is not part of the view being checked. */
+export const SHOT = { style: '.toasts { visibility: hidden !important; }' } as const;
+
 export function checkScreenshot(name: string, png: Uint8Array): Diff & { reference: string; updated: boolean } {
   mkdirSync(RESULTS, { recursive: true });
   writeFileSync(path.join(RESULTS, `${name}.png`), png);
