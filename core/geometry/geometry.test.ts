@@ -4,7 +4,7 @@ import { BudgetError, UserError } from '../errors';
 import type { Scope } from '../expr';
 import type { Part, Solid } from '../model/types';
 import { FontLibrary } from '../text';
-import { createGeometryKernel, type GeometryKernel } from './index';
+import { createGeometryKernel, hasSlivers, type GeometryKernel } from './index';
 import { TEST_MATERIALS, testModel } from './test-support';
 
 const fontsJson = JSON.parse(readFileSync(new URL('../../assets/fonts/fonts.json', import.meta.url), 'utf8')) as { id: string; name: string; file: string }[];
@@ -96,5 +96,21 @@ describe('geometry kernel', () => {
     for (let i = 0; i < 200; i++) build(parts, new Map([['h', 50 + (i % 100) * 0.1]]), 'preview');
     expect(k.liveObjects()).toBe(0);
     expect(k.heapBytes()).toBeLessThanOrEqual(heap0 * 1.5 + 16 * 1024 * 1024);
+  });
+});
+
+describe('slivers (what the final build simplifies away)', () => {
+  const tri = (...pts: number[][]) => ({ positions: new Float32Array(pts.flat()), indices: new Uint32Array([0, 1, 2]) });
+  it('are facets with coinciding corners or corners on one line, as a float32 file stores them', () => {
+    expect(hasSlivers(tri([0, 0, 0], [10, 0, 0], [0, 10, 0]))).toBe(false);
+    expect(hasSlivers(tri([0, 0, 0], [0, 0, 0], [0, 10, 0])), 'two corners at one point').toBe(true);
+    expect(hasSlivers(tri([100, 0, 0], [100.000001, 0, 0], [100, 10, 0])), 'corners a nanometre apart, 100 mm out: one point in float32').toBe(true);
+    expect(hasSlivers(tri([0, 0, 0], [5, 0, 0], [10, 0, 0])), 'corners on one line').toBe(true);
+    // a long thin facet is no defect: it has area
+    expect(hasSlivers(tri([0, 0, 0], [10, 0, 0], [5, 0.001, 0]))).toBe(false);
+  });
+  it('are left in no final build, and the final box is as exact as before', () => {
+    const b = build([part({ type: 'difference', children: [{ type: 'box', size: [20, 20, 20] }, { type: 'translate', offset: [10, 10, 10], children: [{ type: 'sphere', radius: 6 }] }] })]);
+    for (const p of b.parts) expect(hasSlivers(p.mesh), p.name).toBe(false);
   });
 });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogData, listCatalog, loadModelFile, type CatalogData } from '../../cli/catalog';
 import { encode } from '../../cli/encode';
 import { getFonts, getKernel } from '../../cli/runtime';
-import type { GeometryKernel } from '../../core/geometry';
+import { hasSlivers, type GeometryKernel } from '../../core/geometry';
 import { bboxSize } from '../../core/geometry/mesh-data';
 import { designFrom, prepareDesign, valueContextFor } from '../../core/pipeline';
 import { valueSets } from './designs';
@@ -47,6 +47,7 @@ describe.each(items.map((i) => [i.id, i.file] as const))('%s', (id, file) => {
       expect(prep.problems, `${id} ${set.label}`).toEqual([]);
       const build = kernel.build({ model, scope: prep.scope, quality: 'final', materials: data.materials }, { fonts: getFonts(data), asset: (r) => assets.get(r) });
       const size = bboxSize(build.bbox);
+      for (const p of build.parts) expect(hasSlivers(p.mesh), `${id} ${set.label} ${p.name}: no degenerate facets`).toBe(false);
       const design = designFrom(model, prep.values);
       const what = `${id} (${set.label})`;
       for (const fmt of ['stl', '3mf'] as const) {
