@@ -9,7 +9,7 @@ import { MAX_ASSET_BYTES, MAX_MODEL_BYTES, printerFiles, scanModels } from '../n
 import type { MaterialCatalog, ProductModel } from '../core/model/types';
 // deep imports, not the barrels: `list` and `info` then load neither the geometry kernel (manifold) nor the checks
 import { parseMaterialCatalog, parseModel } from '../core/model/parse';
-import { collectAssetPaths } from '../core/geometry/assets';
+import { isSafeRelativePath, meshPaths } from '../core/model/paths';
 import type { FontSource } from '../core/text/font-library';
 import { parsePrinterProfile } from '../core/check/printer-profile';
 import type { PrinterProfile } from '../core/check/printability';
@@ -141,8 +141,8 @@ export function loadModelFile(file: string, data: CatalogData): LoadedModel {
   const model = parseModel(text, { file, materials: data.materials, fontIds: data.fontIds });
   const assets = new Map<string, Uint8Array>();
   const dir = path.dirname(file);
-  for (const rel of collectAssetPaths(model)) {
-    if (rel.split(/[\\/]/).includes('..') || path.isAbsolute(rel)) continue; // the kernel reports the unsafe path
+  for (const rel of meshPaths(model)) {
+    if (!isSafeRelativePath(rel)) continue; // validation reported the unsafe path
     const p = resolveInsideFolder(dir, rel, 'Mesh file'); // refuses a link out of the model's folder
     if (p !== undefined) assets.set(rel, readLimited(p, 'Mesh file'));
   }

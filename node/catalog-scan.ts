@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
+import { isSafeRelativePath, meshPaths } from '../core/model/paths';
 
 /**
  * Layout: assets/models/<name>.model.json and assets/models/<folder>/<name>.model.json (one level down; a linked
@@ -18,25 +19,8 @@ export const MAX_ASSET_BYTES = 128 * 1024 * 1024;
 /** A catalog id: lower-case letters, digits and dashes, at most 64 characters (it appears in URLs and file names). */
 export const CATALOG_ID_RE = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
-/** A path in a model file (mesh, thumbnail) is safe if it stays inside the model's folder. */
-export function isSafeRelativePath(p: string): boolean {
-  if (p.length === 0 || p.length > 1024 || p.includes('\\') || p.includes('\0') || p.startsWith('/') || /^[a-zA-Z]:/.test(p)) return false;
-  return p.split('/').every((s) => s.length > 0 && s !== '.' && s !== '..');
-}
-
-/** Every `{ "type": "mesh", "file": ... }` in a parsed model, wherever it is nested, each once, in document order. */
-export function meshPaths(model: unknown): string[] {
-  const out = new Set<string>();
-  const walk = (v: unknown, depth: number): void => {
-    if (depth > 200 || typeof v !== 'object' || v === null) return;
-    if (Array.isArray(v)) return v.forEach((x) => walk(x, depth + 1));
-    const o = v as Record<string, unknown>;
-    if (o.type === 'mesh' && typeof o.file === 'string') out.add(o.file);
-    for (const x of Object.values(o)) walk(x, depth + 1);
-  };
-  walk(model, 0);
-  return [...out];
-}
+// the path rules are core's, shared with the web host
+export { isSafeRelativePath, meshPaths };
 
 /** JSON with comments and trailing commas, as model files allow; undefined where it does not parse. */
 export function parseJsoncOrUndefined(text: string): unknown {

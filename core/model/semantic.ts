@@ -6,6 +6,7 @@
 
 import type { MessageParam, Problem } from '../errors';
 import { hint } from './names';
+import { isSafeRelativePath } from './paths';
 import { compileExpr, ExprError, FUNCTION_NAMES } from '../expr';
 import type { MaterialCatalog, Parameter, ProductModel, Solid } from './types';
 import { LIMITS } from './schema';
@@ -192,7 +193,7 @@ export function semanticProblems(m: ProductModel, opts: SemanticOptions = {}): P
     }
     if (s.type === 'mesh') {
       const f = s.file;
-      if (/^([a-zA-Z]:|[\\/])/.test(f) || f.includes('\\') || f.split('/').some((seg) => seg === '..' || seg === '' || seg === '.'))
+      if (!isSafeRelativePath(f))
         add(`${path}.file`, `'${f}' must be a relative path inside the model's folder (no '..', no absolute paths, forward slashes)`, 'model.meshPath', { file: f });
       else if (!/\.(stl|3mf)$/i.test(f)) add(`${path}.file`, `'${f}' must be an .stl or .3mf file`, 'model.meshType', { file: f });
     }

@@ -3,6 +3,7 @@
 // cannot reopen a path). Imports core/ types only; DOM APIs allowed.
 import type { CatalogEntry, Host, HostCatalogData, HostInfo, MenuCommand, ModelSource, OpenedFile, RecentItem, SaveRequest, SaveResult, SliceAnswer, SliceRequest } from '../../core/host';
 import { pickFile, pickFileHandle, saveBytes, type FileHandleLike } from './web-files';
+import { isSafeRelativePath, meshPaths } from '../../core/model/paths';
 
 const RECENT_KEY = 'atelier.recent';
 const MAX_FETCH_BYTES = 128 * 1024 * 1024;
@@ -24,22 +25,13 @@ async function fetchBytes(rel: string): Promise<Uint8Array> {
 }
 const fetchText = async (rel: string) => new TextDecoder().decode(await fetchBytes(rel));
 
-/** Mesh files a model references (`{"type":"mesh","file":...}` anywhere), to fetch beside it. */
+/** Mesh files a model references, to fetch beside it (none outside its folder); core's parser reports a syntax error. */
 function meshFiles(text: string): string[] {
-  const out = new Set<string>();
   try {
-    const walk = (v: unknown, d: number): void => {
-      if (d > 200 || typeof v !== 'object' || v === null) return;
-      if (Array.isArray(v)) return v.forEach((x) => walk(x, d + 1));
-      const o = v as Record<string, unknown>;
-      if (o.type === 'mesh' && typeof o.file === 'string' && !o.file.split('/').includes('..') && !o.file.startsWith('/')) out.add(o.file);
-      Object.values(o).forEach((x) => walk(x, d + 1));
-    };
-    walk(JSON.parse(text), 0);
+    return meshPaths(JSON.parse(text)).filter(isSafeRelativePath);
   } catch {
-    // a syntax error is reported by core's parser
+    return [];
   }
-  return [...out];
 }
 
 export class WebHost implements Host {
