@@ -1,9 +1,10 @@
-// The application's state and actions: catalog, the open product and its design history, builds in the worker.
-// Framework-light: runes hold what the components show; engine objects are $state.raw. Parts live beside it, each
-// functions over a narrow interface of this state (no import circle): files.ts (Open…, Save, screenshot),
-// build.ts (a preview build and its answer), navigation.ts (the address, Back/Forward), crash-safety.ts (page
-// close, restore offer), design-rules.ts (rule fixes, ranges, printer choice), leave.svelte.ts (the leave prompt,
-// drafts), catalog-data.ts (printers, kiosk reload), messages.ts (errors in words). Next: history edits, kiosk wipe.
+// The application's state and actions: catalog, the open product, builds in the worker. Framework-light: runes
+// hold what the components show; engine objects are $state.raw. Parts live beside it, each a small class or
+// functions over a narrow interface of this state (no import circle): document.svelte.ts (the open design, its undo
+// history, unsaved changes), files.ts (Open…, Save, screenshot), build.ts (a preview build and its answer),
+// navigation.ts (the address, Back/Forward), crash-safety.ts (page close, restore offer), design-rules.ts (rule
+// fixes, ranges, printer choice), leave.svelte.ts (the leave prompt, drafts), catalog-data.ts (printers, kiosk
+// reload), messages.ts (errors in words), outputs.ts (export, phone hand-off). Next: the kiosk's checks as a policy.
 import type { CatalogEntry, Host, HostInfo, KioskSettings, ModelSource, RecentItem } from '../../../core/host';
 import type { Design, MaterialCatalog, Parameter, ParameterValue, ProductModel } from '../../../core/model/types';
 import { DESIGN_FORMAT } from '../../../core/model/types';
@@ -11,7 +12,6 @@ import type { Problem } from '../../../core/errors';
 import { defaultValues, isParameterVisible, parseMaterialCatalog, parseModel, presetValues } from '../../../core/model/index';
 import { prepareDesign, valueContextFor } from '../../../core/pipeline';
 import { FontLibrary } from '../../../core/text/index';
-import { History } from '../../../core/document/index';
 import type { ValidRange } from '../../../core/fix/index';
 import { rulesFor, suitedPrinter, type RuleFix } from './design-rules';
 import type { Preview } from '../../scene/index';
@@ -33,6 +33,7 @@ import { kioskUrlOptions } from '../kiosk/kiosk-config';
 import type { KioskState } from '../kiosk/kiosk.svelte';
 import { kioskHost } from '../kiosk/kiosk-host';
 import { LeaveGuard, productInHash, type Draft } from './leave.svelte';
+import { DesignDocument } from './document.svelte';
 
 export { messageOf, type Printer, type RuleFix };
 
@@ -56,10 +57,23 @@ export class AppState {
 
   view = $state<'gallery' | 'product' | 'designer-errors'>('gallery');
   model = $state.raw<ProductModel | null>(null);
-  design = $state.raw<Design | null>(null);
-  canUndo = $state(false);
-  canRedo = $state(false);
-  dirty = $state(false);
+  /** The open design and its undo history (./document.svelte.ts); the members below read and edit it. */
+  readonly doc = new DesignDocument();
+  get design(): Design | null {
+    return this.doc.design;
+  }
+  get canUndo(): boolean {
+    return this.doc.canUndo;
+  }
+  get canRedo(): boolean {
+    return this.doc.canRedo;
+  }
+  get dirty(): boolean {
+    return this.doc.dirty;
+  }
+  set dirty(v: boolean) {
+    this.doc.dirty = v;
+  }
   savedPath = $state<string | null>(null);
   valueProblems = $state.raw<Problem[]>([]);
   constraintProblems = $state.raw<Problem[]>([]);
@@ -98,8 +112,6 @@ export class AppState {
   fonts: FontLibrary | null = null;
   private fontIds: string[] = [];
   client: GeometryClient | null = null;
-  private history: History<Design> | null = null;
-  private unsubHistory: (() => void) | null = null;
   /** The open model's file (designer mode re-reads it; a design of the same model re-opens on it). */
   modelSource: ModelSource | null = null;
   /** Changes with every model shown (./build.ts drops answers for an earlier one). */
@@ -239,9 +251,7 @@ export class AppState {
     this.modelKey++;
     this.client?.setModel(`m${this.modelKey}`, model, src.assets);
     const initial: Design = design ?? { format: DESIGN_FORMAT, model: { id: model.id, version: model.version }, values: { ...defaultValues(model), ...(previous ?? {}) } };
-    this.unsubHistory?.();
-    this.history = new History<Design>(initial, { limit: 200 });
-    this.unsubHistory = this.history.subscribe(() => this.onHistory());
+    this.doc.open(initial, () => this.onHistory());
     if (!keepValues) {
       this.savedPath = null;
       this.dirty = false;
@@ -253,18 +263,13 @@ export class AppState {
     this.onHistory(false);
   }
 
+  /** The open design changed (an edit, Undo, Redo: `markDirty`) or was opened: check its values and build it. */
   private onHistory(markDirty = true): void {
-    const h = this.history;
     const model = this.model;
-    if (!h || !model) return;
-    this.design = h.current;
-    this.canUndo = h.canUndo;
-    this.canRedo = h.canRedo;
-    if (markDirty) {
-      this.dirty = true;
-      this.scheduleAutosave();
-    }
-    const prep = prepareDesign(model, h.current.values, this.fonts ? valueContextFor(this.materials, this.fonts) : { materials: this.materials });
+    if (!model || !this.doc.mirror(markDirty)) return;
+    if (markDirty) this.scheduleAutosave();
+    const values = this.doc.current!.values;
+    const prep = prepareDesign(model, values, this.fonts ? valueContextFor(this.materials, this.fonts) : { materials: this.materials });
     this.valueProblems = prep.problems.filter((p) => !prep.violations.includes(p));
     this.constraintProblems = prep.violations;
     this.updateRules(model, prep.values);
@@ -289,19 +294,13 @@ export class AppState {
   /** Makes a broken rule hold with its fix: one undo step. */
   applyFix(constraint: number): void {
     const fix = this.ruleFixes.find((f) => f.constraint === constraint);
-    if (this.history && fix?.changes.length) this.pushValues({ ...this.history.current.values, ...Object.fromEntries(fix.changes.map((c) => [c.parameter, c.to])) });
-  }
-
-  /** Replaces the values as one undo step. */
-  private pushValues(values: Record<string, ParameterValue>): void {
-    this.history?.push({ ...this.history.current, values });
-    this.history?.endGesture();
+    if (fix?.changes.length) this.doc.mergeValues(Object.fromEntries(fix.changes.map((c) => [c.parameter, c.to])));
   }
 
   setPrinter(id: string | null): void {
     this.printerPicked = true;
     this.printerId = id;
-    if (this.history) this.onHistory(false);
+    if (this.doc.current) this.onHistory(false);
   }
 
   isVisible(p: Parameter): boolean {
@@ -310,33 +309,29 @@ export class AppState {
 
   /** Changes one value. `gesture` groups a slider drag into one undo step; call endGesture() when it ends. */
   setValue(id: string, v: ParameterValue, gesture = false): void {
-    const h = this.history;
-    if (!h) return;
-    if (h.current.values[id] === v) return;
-    h.push({ ...h.current, values: { ...h.current.values, [id]: v } }, gesture ? { coalesce: `param:${id}` } : undefined);
-    if (!gesture) h.endGesture();
+    this.doc.setValue(id, v, gesture);
   }
 
-  endGesture = (): void => this.history?.endGesture();
+  endGesture = (): void => this.doc.endGesture();
 
   applyPreset(presetId: string): void {
-    if (!this.history || !this.model) return;
+    if (!this.doc.current || !this.model) return;
     try {
-      this.pushValues({ ...this.history.current.values, ...presetValues(this.model, presetId) });
+      this.doc.mergeValues(presetValues(this.model, presetId));
     } catch (e) {
       this.notify(messageOf(e), 'error');
     }
   }
 
   resetValues(): void {
-    if (this.model) this.pushValues(defaultValues(this.model));
+    if (this.model) this.doc.pushValues(defaultValues(this.model));
   }
 
   undo(): void {
-    if (this.history?.canUndo) this.history.undo();
+    this.doc.undo();
   }
   redo(): void {
-    if (this.history?.canRedo) this.history.redo();
+    this.doc.redo();
   }
 
   /** The catalog button and Back: the design stays as a draft, so opening the product again shows it. */
@@ -401,10 +396,8 @@ export class AppState {
     this.designerFile = null;
     this.designerProblems = [];
     this.model = null;
-    this.design = null;
+    this.doc.close();
     this.built = null;
-    this.unsubHistory?.();
-    this.history = null;
     this.modelKey++;
   }
 
@@ -458,17 +451,13 @@ export class AppState {
     this.galleryQuery = ''; // the next customer does not see the last one's search
     this.drafts.clear();
     this.leave.answer('cancel');
-    this.unsubHistory?.(); // nothing to show or build for a design that is going away
-    this.unsubHistory = null;
-    if (this.history && model) this.history.reset({ format: DESIGN_FORMAT, model: { id: model.id, version: model.version }, values: defaultValues(model) });
+    // the design and its undo steps go, unheard: nothing to show or build for a design that is going away
+    this.doc.forget(model ? { format: DESIGN_FORMAT, model: { id: model.id, version: model.version }, values: defaultValues(model) } : null);
     this.backToCatalog();
     this.cancelAutosave();
     this.exportOpen = false;
     this.toast = null;
-    this.dirty = false;
     this.savedPath = null;
-    this.canUndo = false;
-    this.canRedo = false;
     this.valueProblems = [];
     this.constraintProblems = [];
     this.scope = new Map();
@@ -507,7 +496,7 @@ export class AppState {
   dispose(): void {
     this.cancelAutosave();
     this.disposers.forEach((d) => d());
-    this.unsubHistory?.();
+    this.doc.dispose();
     this.client?.dispose();
   }
 }
