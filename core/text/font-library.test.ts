@@ -1,6 +1,9 @@
+/// <reference path="./opentype.d.ts" />
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import opentype from 'opentype.js';
 import { FontLibrary } from './index';
+import { withoutSubstitutions } from './font-library';
 
 const fonts = JSON.parse(readFileSync(new URL('../../assets/fonts/fonts.json', import.meta.url), 'utf8')) as { id: string; name: string; file: string }[];
 const lib = new FontLibrary(fonts.map((f) => ({ id: f.id, name: f.name, bytes: readFileSync(new URL(`../../assets/fonts/${f.file}`, import.meta.url)) })));
@@ -90,5 +93,39 @@ describe('fallback fonts', () => {
     expect(broken.advance('sans', 'Ana', 5)).toBeGreaterThan(0); // never reaches the broken fallback
     expect(broken.missingChars('sans', 'Ana ♥')).toEqual(['♥']); // a broken fallback is skipped, not fatal
     expect(() => broken.outline('bad', 'A', { size: 5, tolerance: 0.05 })).toThrow(/the font file for 'bad' \(Broken\) cannot be read/);
+  });
+});
+
+describe('parsing without substitutions', () => {
+  const copy = (b: Buffer) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+  it.each(fonts.map((f) => [f.file]))('%s: same glyphs and kerning as a full parse, GSUB hidden and nothing else changed', (file) => {
+    const bytes = readFileSync(new URL(`../../assets/fonts/${file}`, import.meta.url));
+    const hidden = new Uint8Array(withoutSubstitutions(copy(bytes)));
+    const changed = [...hidden.keys()].filter((i) => hidden[i] !== bytes[i]);
+    const tags = (b: Uint8Array) => Array.from({ length: (b[4]! << 8) | b[5]! }, (_, i) => String.fromCharCode(...b.subarray(12 + i * 16, 16 + i * 16)));
+    if (tags(bytes).includes('GSUB')) {
+      expect(changed.length, 'one byte: the first letter of the tag').toBe(1);
+      expect(tags(hidden)).toContain('gSUB');
+    } else expect(changed).toEqual([]);
+    const full = opentype.parse(copy(bytes), { lowMemory: true });
+    const lean = opentype.parse(hidden.buffer as ArrayBuffer, { lowMemory: true });
+    const text = 'AVATAR Wo Te fi ffl Tāne Łódź';
+    for (const [a, b] of [...text].map((ch) => [full.charToGlyph(ch), lean.charToGlyph(ch)] as const)) {
+      expect(b.index).toBe(a.index);
+      expect(b.getPath(0, 0, 1000).commands).toEqual(a.getPath(0, 0, 1000).commands);
+    }
+    const pairs = ['AV', 'To', 'Wo', 'Te', 'LT'].map((p) => [...p].map((c) => full.charToGlyph(c)));
+    for (const [l, r] of pairs) {
+      const lg = lean.charToGlyph(String.fromCodePoint(l!.unicode ?? 0));
+      const rg = lean.charToGlyph(String.fromCodePoint(r!.unicode ?? 0));
+      expect(lean.getKerningValue(lg, rg)).toBe(full.getKerningValue(l!, r!));
+    }
+  });
+  it('leaves a WOFF, a collection or a short file as it is', () => {
+    for (const head of ['wOFF', 'ttcf', 'xx']) {
+      const b = new TextEncoder().encode(head.padEnd(40, '\0')).buffer as ArrayBuffer;
+      const before = new Uint8Array(b.slice(0));
+      expect(new Uint8Array(withoutSubstitutions(b))).toEqual(before);
+    }
   });
 });
