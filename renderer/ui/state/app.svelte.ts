@@ -1,10 +1,13 @@
 // The application's state and actions: catalog, the open product, builds in the worker. Framework-light: runes
 // hold what the components show; engine objects are $state.raw. Parts live beside it, each a small class or
 // functions over a narrow interface of this state (no import circle): document.svelte.ts (the open design, its undo
-// history, unsaved changes), files.ts (Open…, Save, screenshot), build.ts (a preview build and its answer),
-// navigation.ts (the address, Back/Forward), crash-safety.ts (page close, restore offer), design-rules.ts (rule
-// fixes, ranges, printer choice), leave.svelte.ts (the leave prompt, drafts), catalog-data.ts (printers, kiosk
-// reload), messages.ts (errors in words), outputs.ts (export, phone hand-off). Next: the kiosk's checks as a policy.
+// history, unsaved changes), policy.ts (what this session may do: a desktop asks before leaving, keeps drafts and
+// an autosave, uses files and the address; a kiosk does none of it and exports only to its folder), files.ts
+// (Open…, Save, screenshot), build.ts (a preview build and its answer), navigation.ts (the address, Back/Forward),
+// crash-safety.ts (page close, restore offer), design-rules.ts (rule fixes, ranges, printer choice),
+// leave.svelte.ts (the leave prompt, drafts), catalog-data.ts (printers, kiosk reload), messages.ts (errors in
+// words), outputs.ts (export, phone hand-off). The kiosk's own screens and timers are ../kiosk/kiosk.svelte.ts;
+// its reset asks wipeDesign() here. `kiosk` stays a plain flag for the components that show kiosk UI.
 import type { CatalogEntry, Host, HostInfo, KioskSettings, ModelSource, RecentItem } from '../../../core/host';
 import type { Design, MaterialCatalog, Parameter, ParameterValue, ProductModel } from '../../../core/model/types';
 import { DESIGN_FORMAT } from '../../../core/model/types';
@@ -34,6 +37,7 @@ import type { KioskState } from '../kiosk/kiosk.svelte';
 import { kioskHost } from '../kiosk/kiosk-host';
 import { LeaveGuard, productInHash, type Draft } from './leave.svelte';
 import { DesignDocument } from './document.svelte';
+import { kioskExportsToFolder, sessionPolicy, type SessionPolicy } from './policy';
 
 export { messageOf, type Printer, type RuleFix };
 
@@ -102,6 +106,8 @@ export class AppState {
   kiosk = $state(false);
   /** The host's kiosk settings (Electron); null in the web build, where defaults apply. */
   kioskSettings = $state.raw<KioskSettings | null>(null);
+  /** What this session may do (ask before leaving, drafts, autosave, files, the address, exports): ./policy.ts. */
+  readonly policy: SessionPolicy = $derived(sessionPolicy(this.kiosk, this.info?.kind, this.kioskSettings));
   /** An unsaved design left by the last session, offered for restoring. */
   restoreOffer = $state.raw<AutosaveRecord | null>(null);
   /** The kiosk's UI state (attract screen, idle timer, on-screen keyboard) while App shows kiosk mode. */
@@ -150,18 +156,18 @@ export class AppState {
     if (deep) void import('../../scene/index').then((m) => m.warmUp()).catch(() => undefined);
     try {
       this.disposers.push(this.host.onModelFileChanged((src) => void this.loadModelSource(src, true)));
-      this.disposers.push(this.host.onOpenFile((f) => void (this.kiosk ? undefined : this.confirmLeave().then((go) => (go ? this.openBytes(f.path, f.bytes) : undefined)))));
+      this.disposers.push(this.host.onOpenFile((f) => void (this.policy.opensFiles ? this.confirmLeave().then((go) => (go ? this.openBytes(f.path, f.bytes) : undefined)) : undefined)));
       const info = await infoP;
       this.kiosk = info.kiosk || (info.kind === 'web' && kioskUrlOptions(location.search).kiosk);
       // The web host does not know about ?kiosk=1: say kiosk to every component that asks the host's info.
       this.info = this.kiosk && !info.kiosk ? { ...info, kiosk: true } : info;
+      if (!this.policy.autosaves) clearAutosave(); // nothing of a customer persists on a kiosk
       if (this.kiosk) {
         this.kioskGuard = kioskHost(this.hostImpl, {
-          canSave: () => this.kioskExportAllowed,
+          canSave: () => this.policy.exports === 'folder',
           inUse: () => this.kioskUi !== null && !this.kioskUi.attract && !this.kioskUi.resetting,
           refusal: () => t('kiosk.noFiles'),
         });
-        clearAutosave(); // nothing of a customer persists on a kiosk
         this.kioskSettings = (await this.host.kioskSettings?.().catch(() => null)) ?? null;
       }
       const data = await dataP;
@@ -173,7 +179,7 @@ export class AppState {
       this.fonts = new FontLibrary(data.fonts.map((f) => ({ id: f.id, name: f.name, bytes: f.bytes })));
       this.catalog = await this.host.listCatalog();
       this.recent = await this.host.recentDesigns().catch(() => []);
-      if (!this.kiosk) {
+      if (this.policy.autosaves) {
         const rec = readAutosave();
         if (rec && this.catalog.some((c) => c.id === rec.design.model.id)) this.restoreOffer = rec;
         else if (rec) clearAutosave();
@@ -184,7 +190,7 @@ export class AppState {
       // stall when it happens on opening a product (bench/long-tasks.bench.ts).
       void import('../../scene/index').then((m) => m.warmUp()).catch(() => undefined);
       // Deep link: #product=<id> opens that product directly (bookmarks, kiosk attract screen, benchmarks).
-      if (!this.kiosk) {
+      if (this.policy.tracksAddress) {
         // Back and Forward move between the catalog and products; a changed #product= opens that product.
         const follow = () => void nav.followLocation(this);
         window.addEventListener('popstate', follow);
@@ -226,7 +232,7 @@ export class AppState {
         this.savedPath = draft.savedPath;
         this.dirty = draft.dirty;
       }
-      if (this.view === 'product' && this.model?.id === id) nav.syncLocation(this.kiosk, id);
+      if (this.view === 'product' && this.model?.id === id) nav.syncLocation(this.policy.tracksAddress, id);
     } catch (e) {
       this.notify(t('error.generic', { message: messageOf(e) }), 'error');
     }
@@ -337,7 +343,7 @@ export class AppState {
   /** The catalog button and Back: the design stays as a draft, so opening the product again shows it. */
   goToCatalog(): void {
     this.leaveForGallery();
-    nav.syncLocation(this.kiosk, null);
+    nav.syncLocation(this.policy.tracksAddress, null);
   }
 
   /** Back to the catalog, keeping the design as a draft. */
@@ -368,7 +374,7 @@ export class AppState {
    * saved), Don't save (the changes and their autosave are dropped), Cancel. True when the step may go on.
    */
   async confirmLeave(): Promise<boolean> {
-    if (this.kiosk || !this.dirty || !this.design || !this.model) return true;
+    if (!this.policy.promptOnLeave || !this.dirty || !this.design || !this.model) return true;
     const choice = await this.leave.ask(this.design.name ?? tx(this.model, 'name'));
     if (choice === 'cancel') return false;
     if (choice === 'save') {
@@ -384,7 +390,7 @@ export class AppState {
 
   /** Keeps the open catalog product's design for this session (not in designer mode: that is a file of its own). */
   private stashDraft(): void {
-    if (this.kiosk || this.designerFile || !this.model || !this.design || this.view !== 'product') return;
+    if (!this.policy.keepsDrafts || this.designerFile || !this.model || !this.design || this.view !== 'product') return;
     if (this.design.model.id !== this.model.id) return;
     this.drafts.delete(this.model.id); // re-inserted last: the newest draft
     this.drafts.set(this.model.id, { design: this.design, savedPath: this.savedPath, dirty: this.dirty, name: this.model.name });
@@ -416,7 +422,7 @@ export class AppState {
   // ---- crash safety (autosave) ----
 
   private scheduleAutosave(): void {
-    if (this.kiosk) return;
+    if (!this.policy.autosaves) return;
     clearTimeout(this.autosaveTimer);
     this.autosaveTimer = window.setTimeout(() => this.flushAutosave(), AUTOSAVE_DELAY_MS);
   }
@@ -429,7 +435,7 @@ export class AppState {
   /** Writes the open design now if it has unsaved changes (debounce elapsed, or the page is going away). */
   flushAutosave(): void {
     this.cancelAutosave();
-    if (this.kiosk || !this.dirty || !this.design || !this.model) return;
+    if (!this.policy.autosaves || !this.dirty || !this.design || !this.model) return;
     writeAutosave(crash.autosaveRecord(this.model, this.design, this.savedPath));
   }
 
@@ -442,7 +448,7 @@ export class AppState {
 
   /** A customer may export only to the kiosk's export folder (Electron); never through a file dialog. */
   get kioskExportAllowed(): boolean {
-    return this.info?.kind === 'electron' && !!this.kioskSettings?.exportFolder;
+    return kioskExportsToFolder(this.info?.kind, this.kioskSettings);
   }
 
   /** Forgets the customer's design: no undo history, no open product, no dialogs, default display options. */

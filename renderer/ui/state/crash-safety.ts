@@ -3,9 +3,10 @@
 import type { Design, ProductModel } from '../../../core/model/types';
 import { clearAutosave, writeAutosave, type AutosaveRecord } from './autosave';
 import { hrefFor, productInHash, type Draft } from './leave.svelte';
+import type { SessionPolicy } from './policy';
 
 export interface CrashApp {
-  readonly kiosk: boolean;
+  readonly policy: SessionPolicy;
   readonly view: string;
   readonly design: Design | null;
   dirty: boolean;
@@ -20,7 +21,7 @@ export interface CrashApp {
 export function pageHide(app: CrashApp): void {
   const unsaved = app.unsavedDesigns().at(-1);
   if (app.dirty && app.design) app.flushAutosave();
-  else if (unsaved && !app.kiosk) {
+  else if (unsaved && app.policy.autosaves) {
     app.cancelAutosave();
     writeAutosave({ savedAt: Date.now(), name: unsaved.name, savedPath: unsaved.savedPath, design: unsaved.design });
   } else {
@@ -42,7 +43,7 @@ export async function restore(app: CrashApp): Promise<void> {
 export function discard(app: CrashApp): void {
   app.restoreOffer = null;
   clearAutosave();
-  if (!app.kiosk && app.view === 'gallery' && productInHash(location.hash) !== null) history.replaceState(null, '', hrefFor(location, null));
+  if (app.policy.tracksAddress && app.view === 'gallery' && productInHash(location.hash) !== null) history.replaceState(null, '', hrefFor(location, null));
 }
 
 /** The record the autosave writes for the open design. */

@@ -8,10 +8,11 @@ import { messageOf } from './messages';
 import type { CatalogEntry, Host, ModelSource, RecentItem } from '../../../core/host';
 import type { Design, ProductModel } from '../../../core/model/types';
 import type { Preview } from '../../scene/index';
+import type { SessionPolicy } from './policy';
 
 /** What the file actions read and change of the app state (AppState; an interface, so no import circle). */
 export interface FileApp {
-  readonly kiosk: boolean;
+  readonly policy: SessionPolicy;
   readonly host: Host;
   readonly model: ProductModel | null;
   readonly design: Design | null;
@@ -31,7 +32,7 @@ export interface FileApp {
 }
 
 export async function openDesign(app: FileApp): Promise<void> {
-  if (app.kiosk) return; // customers never see a file dialog
+  if (!app.policy.opensFiles) return; // kiosk customers never see a file dialog
   if (!(await app.confirmLeave())) return;
   try {
     const f = await app.host.openDesign();
@@ -42,7 +43,7 @@ export async function openDesign(app: FileApp): Promise<void> {
 }
 
 export async function openRecent(app: FileApp, path: string): Promise<void> {
-  if (app.kiosk) return;
+  if (!app.policy.opensFiles) return;
   if (!(await app.confirmLeave())) return;
   try {
     const f = await app.host.openRecent(path);
@@ -80,7 +81,7 @@ export async function openBytes(app: FileApp, path: string, bytes: Uint8Array): 
 
 export async function saveDesign(app: FileApp, as: boolean): Promise<void> {
   const d = app.design;
-  if (!d || !app.model || app.kiosk) return;
+  if (!d || !app.model || !app.policy.savesFiles) return;
   try {
     const r = await app.host.save({ suggestedName: `${slug(d.name ?? app.model.name)}.atelier.json`, bytes: designToBytes(d), kind: 'design', path: as ? undefined : (app.savedPath ?? undefined) });
     if (!r.path) return;
@@ -96,14 +97,14 @@ export async function saveDesign(app: FileApp, as: boolean): Promise<void> {
 }
 
 export async function screenshot(app: FileApp): Promise<void> {
-  if (!app.preview || !app.model || app.kiosk) return;
+  if (!app.preview || !app.model || !app.policy.savesFiles) return;
   const png = await app.preview.screenshot();
   const r = await app.host.save({ suggestedName: `${slug(app.model.name)}.png`, bytes: png, kind: 'png' }).catch((e: unknown) => (app.notify(messageOf(e), 'error'), null));
   if (r?.path) app.notify(t('design.saved', { file: baseName(r.path) }));
 }
 
 export async function openModelFile(app: FileApp): Promise<void> {
-  if (app.kiosk) return;
+  if (!app.policy.opensFiles) return;
   if (!(await app.confirmLeave())) return;
   try {
     const src = await app.host.openModelFile();

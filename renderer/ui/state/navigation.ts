@@ -4,9 +4,10 @@ import type { CatalogEntry } from '../../../core/host';
 import type { ProductModel } from '../../../core/model/types';
 import { t } from '../i18n/index.svelte';
 import { hrefFor, productInHash } from './leave.svelte';
+import type { SessionPolicy } from './policy';
 
 export interface NavApp {
-  readonly kiosk: boolean;
+  readonly policy: SessionPolicy;
   readonly ready: boolean;
   readonly view: string;
   readonly designerFile: string | null;
@@ -19,15 +20,15 @@ export interface NavApp {
 }
 
 /** Puts the open product (or the catalog) in the address, as a new history entry, so Back returns here. */
-export function syncLocation(kiosk: boolean, product: string | null): void {
-  if (kiosk || typeof history === 'undefined') return;
+export function syncLocation(tracksAddress: boolean, product: string | null): void {
+  if (!tracksAddress || typeof history === 'undefined') return;
   if (productInHash(location.hash) === product) return;
   history.pushState(null, '', hrefFor(location, product));
 }
 
 /** Back, Forward or an edited address: show what it names, keeping the design being left as a draft. */
 export async function followLocation(app: NavApp): Promise<void> {
-  if (!app.ready || app.kiosk) return;
+  if (!app.ready || !app.policy.tracksAddress) return;
   const id = productInHash(location.hash);
   if (id === null) {
     if (app.view === 'product' && !app.designerFile) app.leaveForGallery();
