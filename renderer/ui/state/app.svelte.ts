@@ -17,7 +17,7 @@ import { prepareDesign, valueContextFor } from '../../../core/pipeline';
 import { FontLibrary } from '../../../core/text/index';
 import type { ValidRange } from '../../../core/fix/index';
 import { rulesFor, suitedPrinter, type RuleFix } from './design-rules';
-import type { Preview } from '../../scene/index';
+import type { PreviewShot } from './files';
 import { GeometryClient, type BuildOutcome } from '../lib/geometry-client';
 import { baseName } from '../lib/design-files';
 import type { LengthUnit } from '../lib/units';
@@ -114,7 +114,9 @@ export class AppState {
   kioskUi = $state.raw<KioskState | null>(null);
   private autosaveTimer = 0;
 
-  preview: Preview | null = null;
+  /** The preview's screenshot, lent by components/Viewport.svelte while it shows one (it alone creates, feeds and
+   *  disposes the Babylon preview). */
+  preview: PreviewShot | null = null;
   fonts: FontLibrary | null = null;
   private fontIds: string[] = [];
   client: GeometryClient | null = null;
@@ -212,8 +214,7 @@ export class AppState {
 
   setUnit(u: LengthUnit): void {
     this.unit = u;
-    saveUnit(u);
-    this.preview?.setUnit(u);
+    saveUnit(u); // the preview follows (components/Viewport.svelte)
   }
 
   // ---- products and designs ----

@@ -10,6 +10,9 @@ import type { Design, ProductModel } from '../../../core/model/types';
 import type { Preview } from '../../scene/index';
 import type { SessionPolicy } from './policy';
 
+/** What the screenshot needs of the preview (components/Viewport.svelte owns it and lends this). */
+export type PreviewShot = Pick<Preview, 'screenshot'>;
+
 /** What the file actions read and change of the app state (AppState; an interface, so no import circle). */
 export interface FileApp {
   readonly policy: SessionPolicy;
@@ -18,7 +21,7 @@ export interface FileApp {
   readonly design: Design | null;
   readonly catalog: CatalogEntry[];
   readonly modelSource: ModelSource | null;
-  readonly preview: Preview | null;
+  readonly preview: PreviewShot | null;
   designerFile: string | null;
   designerWatched: boolean;
   savedPath: string | null;
