@@ -22,7 +22,6 @@ import { GeometryClient, type BuildOutcome } from '../lib/geometry-client';
 import { baseName } from '../lib/design-files';
 import type { LengthUnit } from '../lib/units';
 import { t } from '../i18n/index.svelte';
-import { tx } from '../i18n/content';
 import { messageOf, problemsOf, safe } from './messages';
 import * as files from './files';
 import * as crash from './crash-safety';
@@ -36,6 +35,7 @@ import { kioskUrlOptions } from '../kiosk/kiosk-config';
 import type { KioskState } from '../kiosk/kiosk.svelte';
 import { kioskHost } from '../kiosk/kiosk-host';
 import { LeaveGuard, productInHash, type Draft } from './leave.svelte';
+import * as leaving from './leave.svelte';
 import { DesignDocument } from './document.svelte';
 import { kioskExportsToFolder, sessionPolicy, type SessionPolicy } from './policy';
 
@@ -132,7 +132,7 @@ export class AppState {
   /** The question before a step that would drop unsaved changes (components/LeavePrompt.svelte answers it). */
   readonly leave = new LeaveGuard();
   /** Designs of catalog products left for the catalog in this session: coming back shows them as they were. */
-  private readonly drafts = new Map<string, Draft>();
+  readonly drafts = new Map<string, Draft>();
   /** Counts steps that change what is shown, so a slow product load that was overtaken shows nothing. */
   private navSeq = 0;
 
@@ -357,9 +357,7 @@ export class AppState {
 
   /** Designs with changes that are in no file: the open one and drafts of other products, newest last. */
   unsavedDesigns(): Draft[] {
-    const open = this.dirty && this.design && this.model ? [{ design: this.design, savedPath: this.savedPath, dirty: true, name: this.model.name }] : [];
-    const others = [...this.drafts.values()].filter((d) => d.dirty && d.design.model.id !== this.model?.id);
-    return [...others, ...open];
+    return leaving.unsavedDesigns(this);
   }
 
   /**
@@ -374,27 +372,13 @@ export class AppState {
    * Asks before a step that replaces the open design while it has unsaved changes: Save (then go on if it was
    * saved), Don't save (the changes and their autosave are dropped), Cancel. True when the step may go on.
    */
-  async confirmLeave(): Promise<boolean> {
-    if (!this.policy.promptOnLeave || !this.dirty || !this.design || !this.model) return true;
-    const choice = await this.leave.ask(this.design.name ?? tx(this.model, 'name'));
-    if (choice === 'cancel') return false;
-    if (choice === 'save') {
-      await this.save(false);
-      return !this.dirty;
-    }
-    this.dirty = false;
-    if (this.model) this.drafts.delete(this.model.id);
-    this.cancelAutosave();
-    clearAutosave();
-    return true;
+  confirmLeave(): Promise<boolean> {
+    return leaving.confirmLeave(this);
   }
 
   /** Keeps the open catalog product's design for this session (not in designer mode: that is a file of its own). */
   private stashDraft(): void {
-    if (!this.policy.keepsDrafts || this.designerFile || !this.model || !this.design || this.view !== 'product') return;
-    if (this.design.model.id !== this.model.id) return;
-    this.drafts.delete(this.model.id); // re-inserted last: the newest draft
-    this.drafts.set(this.model.id, { design: this.design, savedPath: this.savedPath, dirty: this.dirty, name: this.model.name });
+    leaving.stashDraft(this);
   }
 
   backToCatalog(): void {
