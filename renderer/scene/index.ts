@@ -115,26 +115,44 @@ function createCore(canvas: HTMLCanvasElement, compile: boolean): Core {
   const ground = new Ground(scene, BACKGROUND);
   performance.mark('atelier:env-start');
   const env = createStudioEnvironment(scene).then(() => void performance.mark('atelier:env-end'));
-  // The environment texture is already set: the shader compiles for it while it is being prefiltered.
-  const ready = compile ? Promise.all([env, compileShaders(scene)]).then(() => undefined) : env;
+  // The environment texture is already set: the shaders compile for it while it is being prefiltered (the warm-up
+  // frames wait until it is ready).
+  const ready = compile ? Promise.all([env, compileShaders(scene, ground)]).then(() => undefined) : env;
   return { canvas, engine, scene, camera, ground, ready };
 }
 
 /**
- * Compiles the product's shader (a plain PBR part) before the first frame needs it, while nothing waits for it:
- * linking a shader takes tens to hundreds of milliseconds under a software renderer.
+ * Compiles every shader the first product view needs (a plain PBR part, the ground disc, the contact shadow, the
+ * dimension lines) before any product is shown, while nothing waits for it: by drawing one frame of a stand-in
+ * scene on the warm engine's own canvas. Without KHR_parallel_shader_compile (software renderers) each link
+ * blocks the main thread for tens to hundreds of milliseconds; done here, it is not done when a product opens.
  */
-async function compileShaders(scene: Scene): Promise<void> {
-  const probe = meshFromData('shader-warm-up', new Float32Array([0, 0, 0, 1, 0, 0, 0, 1, 0]), new Uint32Array([0, 1, 2]), scene);
+async function compileShaders(scene: Scene, ground: Ground): Promise<void> {
+  const probe = meshFromData('shader-warm-up', new Float32Array([0, 0, 0, 10, 0, 0, 0, 10, 0, 0, 0, 10]), new Uint32Array([0, 1, 2, 0, 3, 1, 0, 2, 3, 1, 3, 2]), scene);
   const mat = new PBRMaterial('shader-warm-up', scene);
   mat.metallic = 0;
   mat.roughness = 0.5;
   probe.material = mat;
+  const bbox: BBox = { min: [0, 0, 0], max: [10, 10, 10] };
+  const b = bboxToScene(bbox);
+  ground.place(b.min.x, b.max.x, b.min.z, b.max.z, b.min.y, 0.01);
+  const dims = new Dimensions(scene, document.createElement('div'));
+  dims.set(bbox);
+  const camera = scene.activeCamera as ArcRotateCamera;
+  camera.setTarget(b.min.add(b.max).scale(0.5));
+  camera.radius = 0.05;
   try {
-    await Promise.race([mat.forceCompilationAsync(probe), new Promise((r) => setTimeout(r, 3000))]);
+    // each frame compiles what it can; a few frames (and at most 3 s) until everything in view could be drawn
+    const until = performance.now() + 3000;
+    do {
+      scene.render();
+      await new Promise((r) => setTimeout(r, 0));
+    } while (!scene.isReady(true) && performance.now() < until);
+    scene.render();
   } catch {
     // only a head start: the first frame compiles whatever is missing
   } finally {
+    dims.dispose();
     probe.dispose();
     mat.dispose();
   }
