@@ -307,14 +307,16 @@ export async function createPreview(o: PreviewOptions): Promise<Preview> {
     }
     dirty = true;
   };
-  // The customer's own hand wins: a press or wheel on the preview stops a re-fit under way.
+  /** The customer's own hand wins: a press, a wheel or a zoom key stops a re-fit where it has got to. */
+  const stopRefit = () => {
+    if (!refit) return;
+    stepRefit();
+    if (refit) setLimits(refit.radius, fittedDistance);
+    refit = null;
+  };
   const onPointerDown = () => {
     dragging = true;
-    if (refit) {
-      stepRefit();
-      if (refit) setLimits(refit.radius, fittedDistance);
-      refit = null;
-    }
+    stopRefit();
   };
   const onPointerUp = () => {
     if (!dragging) return;
@@ -324,14 +326,10 @@ export async function createPreview(o: PreviewOptions): Promise<Preview> {
       startRefit();
     }
   };
-  const onWheel = () => {
-    if (refit) setLimits(refit.radius, fittedDistance);
-    refit = null;
-  };
   canvas.addEventListener('pointerdown', onPointerDown);
   window.addEventListener('pointerup', onPointerUp);
   window.addEventListener('pointercancel', onPointerUp);
-  canvas.addEventListener('wheel', onWheel, { passive: true });
+  canvas.addEventListener('wheel', stopRefit, { passive: true });
 
   const preview: Preview = {
     setParts(parts, bbox, opts) {
@@ -368,7 +366,7 @@ export async function createPreview(o: PreviewOptions): Promise<Preview> {
       dirty = true;
     },
     zoom(factor) {
-      onWheel();
+      stopRefit();
       const r = camera.radius * factor;
       camera.radius = Math.min(camera.upperRadiusLimit ?? r, Math.max(camera.lowerRadiusLimit ?? r, r));
       dirty = true;
@@ -400,7 +398,7 @@ export async function createPreview(o: PreviewOptions): Promise<Preview> {
       canvas.removeEventListener('pointerdown', onPointerDown);
       window.removeEventListener('pointerup', onPointerUp);
       window.removeEventListener('pointercancel', onPointerUp);
-      canvas.removeEventListener('wheel', onWheel);
+      canvas.removeEventListener('wheel', stopRefit);
       frameCbs.clear();
       dims.dispose();
       for (const m of meshes) m.dispose();

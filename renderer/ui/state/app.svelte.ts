@@ -37,7 +37,7 @@ import { kioskHost } from '../kiosk/kiosk-host';
 import { LeaveGuard, productInHash, type Draft } from './leave.svelte';
 import * as leaving from './leave.svelte';
 import { DesignDocument } from './document.svelte';
-import { kioskExportsToFolder, sessionPolicy, type SessionPolicy } from './policy';
+import { sessionPolicy, type SessionPolicy } from './policy';
 
 export { messageOf, type Printer, type RuleFix };
 
@@ -430,11 +430,6 @@ export class AppState {
   discardAutosave = (): void => crash.discard(this);
 
   // ---- kiosk ----
-
-  /** A customer may export only to the kiosk's export folder (Electron); never through a file dialog. */
-  get kioskExportAllowed(): boolean {
-    return kioskExportsToFolder(this.info?.kind, this.kioskSettings);
-  }
 
   /** Forgets the customer's design: no undo history, no open product, no dialogs, default display options. */
   wipeDesign(): void {
