@@ -9,11 +9,34 @@ export interface CircleResolution {
   /** Degrees per segment at most, and mm per segment at least (manifold's circular defaults). */
   minAngle: number;
   minEdge: number;
+  /**
+   * Largest distance (mm) a faceted circle may lie inside the true one, when set: a circle needs no more segments
+   * than that takes (a 4.5 mm handle tube 48 instead of 96 at final quality), a large one is still held by minAngle.
+   */
+  chordTolerance?: number;
+}
+
+/**
+ * Segments of a full circle of radius r: manifold's own rule (the lesser of the angle and edge-length counts, plus
+ * three, down to a multiple of four, at least four), then no more than the chord tolerance needs. The one rule the
+ * construction passes to manifold and the estimate below counts with.
+ */
+export function circleSegments(r: number, q: CircleResolution): number {
+  let n = Math.min(Math.trunc(360 / q.minAngle), Math.trunc((2 * r * Math.PI) / q.minEdge));
+  if (q.chordTolerance !== undefined && r > q.chordTolerance) n = Math.min(n, Math.ceil(Math.PI / Math.acos(1 - q.chordTolerance / r)));
+  n += 3;
+  n -= n % 4;
+  return Math.max(n, 4);
+}
+
+/** Divisions of a revolve through `angle` degrees of a profile reaching out to `r` (manifold's rule for a partial turn). */
+export function revolveDivisions(r: number, angle: number, q: CircleResolution): number {
+  const n = circleSegments(r, q);
+  return angle >= 360 ? n : Math.max(1, Math.floor((n * angle) / 360));
 }
 
 export function facetEstimate(node: RNode, q: CircleResolution): number {
-  const segments = (explicit: number, r: number) =>
-    explicit || Math.max(4, Math.ceil(Math.min(360 / q.minAngle, (2 * Math.PI * r) / q.minEdge) / 4) * 4);
+  const segments = (explicit: number, r: number) => explicit || circleSegments(r, q);
   const outline = (sh: RShape) =>
     sh.type === 'polygon' ? sh.points.length + sh.holes.reduce((n, h) => n + h.length, 0) : sh.type === 'circle' ? segments(sh.segments, sh.radius) : 4;
   const facets = (n: RNode): number => {

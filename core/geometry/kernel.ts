@@ -47,7 +47,8 @@ export const DEFAULT_BUDGET: Budget = { maxNodes: 5000, maxTriangles: 2_000_000 
 /** Circle and text resolution per quality: preview is for dragging sliders, final for the printer. */
 const QUALITY = {
   preview: { minAngle: 10, minEdge: 1.2, textTolerance: 0.06, wrapEdge: 3, simplify: false },
-  final: { minAngle: 3, minEdge: 0.3, textTolerance: 0.01, wrapEdge: 0.8, simplify: true },
+  // final: no facet more than 0.01 mm inside the true surface (a tenth of a fine layer), up to 120 segments a circle
+  final: { minAngle: 3, minEdge: 0.3, chordTolerance: 0.01, textTolerance: 0.01, wrapEdge: 3, simplify: true },
 } as const;
 
 /** Largest distance (mm) a surface may move when slivers are removed from a finished solid. */
@@ -190,7 +191,7 @@ export async function createGeometryKernel(opts: { wasmUrl?: string } = {}): Pro
     const repairs = new Set<string>();
     buildRepairs = repairs;
     try {
-      const built: Manifold = construct(node, { wasm, arena, fonts: env.fonts, asset: env.asset, importMesh, textTolerance: q.textTolerance, wrapEdge: q.wrapEdge }, `${path}.solid`);
+      const built: Manifold = construct(node, { wasm, arena, fonts: env.fonts, asset: env.asset, importMesh, circle: q, textTolerance: q.textTolerance, wrapEdge: q.wrapEdge }, `${path}.solid`);
       // Slivers are removed only at final quality (what is made): a preview rebuild during a slider drag skips even the check.
       const { m, mesh } = q.simplify ? cleanMeshOf(built, arena) : { m: built, mesh: undefined };
       const status = m.status();
