@@ -5,7 +5,7 @@
 import type { CrossSection, Manifold, ManifoldToplevel } from 'manifold-3d';
 import { UserError } from '../errors';
 import type { FontLibrary } from '../text';
-import { circleSegments, revolveDivisions, type CircleResolution } from './facets';
+import { circleSegments, revolveDivisions, wrapEdgeLength, type CircleResolution } from './facets';
 import type { N2, RNode, RShape } from './resolve';
 
 interface Deletable {
@@ -40,10 +40,7 @@ export interface ConstructEnv {
   importMesh: (bytes: Uint8Array, file: string, path: string) => Manifold;
   /** How finely circles are divided: every circle, cylinder, sphere, torus and revolve is given its segment count. */
   circle: CircleResolution;
-  /**
-   * Curve tolerance for text (mm), and the longest edge for bending wrapped text (mm); with a chord tolerance, an
-   * edge is no longer than keeps the bent face within it of the true cylinder (1.8 mm on a 39 mm mug at 0.01 mm).
-   */
+  /** Curve tolerance for text (mm), and the longest edge for bending wrapped text (mm; see wrapEdgeLength). */
   textTolerance: number;
   wrapEdge: number;
 }
@@ -174,8 +171,7 @@ function text(n: Extract<RNode, { type: 'text' }>, env: ConstructEnv, path: stri
   if (!n.wrapRadius) return flat;
   // Bend around the Z axis: x runs along the circumference, z (depth) outward from radius R, y up; facing -Y (front).
   const R = n.wrapRadius;
-  const tol = env.circle.chordTolerance;
-  const fine = arena.own(flat.refineToLength(tol === undefined ? env.wrapEdge : Math.min(env.wrapEdge, Math.sqrt(8 * R * tol))));
+  const fine = arena.own(flat.refineToLength(wrapEdgeLength(R, env.wrapEdge, env.circle)));
   return arena.own(
     fine.warp((v) => {
       const theta = v[0] / R;

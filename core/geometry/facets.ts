@@ -35,6 +35,14 @@ export function revolveDivisions(r: number, angle: number, q: CircleResolution):
   return angle >= 360 ? n : Math.max(1, Math.floor((n * angle) / 360));
 }
 
+/**
+ * Longest edge for bending text around a cylinder of radius R: the quality's cap, and with a chord tolerance no
+ * longer than keeps a bent face within it of the true surface (sagitta L²/8R: 1.8 mm on a 39 mm mug at 0.01 mm).
+ */
+export function wrapEdgeLength(R: number, cap: number, q: CircleResolution): number {
+  return q.chordTolerance === undefined ? cap : Math.min(cap, Math.sqrt(8 * R * q.chordTolerance));
+}
+
 export function facetEstimate(node: RNode, q: CircleResolution): number {
   const segments = (explicit: number, r: number) => explicit || circleSegments(r, q);
   const outline = (sh: RShape) =>
@@ -48,7 +56,7 @@ export function facetEstimate(node: RNode, q: CircleResolution): number {
       case 'sphere':
         return 8 * Math.ceil(segments(n.segments, n.radius) / 4) ** 2;
       case 'torus':
-        return 2 * segments(0, n.major) * segments(0, n.minor);
+        return 2 * segments(0, n.major + n.minor) * segments(0, n.minor);
       case 'extrude':
         return 4 * outline(n.shape);
       case 'revolve':

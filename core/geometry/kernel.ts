@@ -226,42 +226,37 @@ export async function createGeometryKernel(opts: { wasmUrl?: string } = {}): Pro
       const textFonts = new Map<string, string>();
       for (const p of model.parameters) if (p.type === 'text') textFonts.set(p.id, p.font);
       const ctx = { scope, budget, nodes: 0, textFonts };
-      wasm.setMinCircularAngle(q.minAngle);
-      wasm.setMinCircularEdgeLength(q.minEdge);
       const parts: PartMesh[] = [];
       let triangles = 0;
       let askedTotal = 0;
       const repairs = new Set<string>();
-      try {
-        model.parts.forEach((part, i) => {
-          const path = `parts[${i}]`;
-          if (part.when !== undefined && !evalBoolean(part.when, scope, `part '${part.name}' when`)) return;
-          const node = resolveSolid(part.solid, `${path}.solid`, ctx);
-          if (!node) return;
-          // refuse a runaway before any WASM work (the built triangles are checked again below)
-          const asked = facetEstimate(node, q);
-          askedTotal += asked;
-          if (askedTotal > budget.maxTriangles) {
-            const what = asked > budget.maxTriangles ? `part '${part.name}' asks for about ${fmtCount(asked)}` : `the product asks for about ${fmtCount(askedTotal)}`;
-            throw new BudgetError(`${what} triangles, more than the ${fmtCount(budget.maxTriangles)} allowed; use fewer copies in its repeats, fewer segments or smaller details`);
-          }
-          // The key names the content of the mesh files a part imports too: a designer's fixed file is rebuilt.
-          const key = `${quality}|${JSON.stringify(node, (_k, v: unknown) => {
-            const m = v as { type?: unknown; file?: unknown };
-            if (m && m.type === 'mesh' && typeof m.file === 'string') return { ...m, content: contentId(env.asset(m.file)) };
-            return v;
-          })}`;
-          const built = buildPart(key, node, env, q, budget, path, part.name);
-          triangles += built.mesh.indices.length / 3;
-          if (triangles > budget.maxTriangles) throw new BudgetError(`the product has more than ${budget.maxTriangles} triangles; lower the detail`);
-          const material = resolveMaterial(part.material, scope);
-          const { repairs: partRepairs, ...mesh } = built;
-          for (const r of partRepairs) repairs.add(r);
-          parts.push({ name: part.name, material, color: resolveColor(part.color, scope, material, materials), ...mesh });
-        });
-      } finally {
-        wasm.resetToCircularDefaults();
-      }
+      // construct gives every circle its segment count (circleSegments), so no manifold-wide setting is changed
+      model.parts.forEach((part, i) => {
+        const path = `parts[${i}]`;
+        if (part.when !== undefined && !evalBoolean(part.when, scope, `part '${part.name}' when`)) return;
+        const node = resolveSolid(part.solid, `${path}.solid`, ctx);
+        if (!node) return;
+        // refuse a runaway before any WASM work (the built triangles are checked again below)
+        const asked = facetEstimate(node, q);
+        askedTotal += asked;
+        if (askedTotal > budget.maxTriangles) {
+          const what = asked > budget.maxTriangles ? `part '${part.name}' asks for about ${fmtCount(asked)}` : `the product asks for about ${fmtCount(askedTotal)}`;
+          throw new BudgetError(`${what} triangles, more than the ${fmtCount(budget.maxTriangles)} allowed; use fewer copies in its repeats, fewer segments or smaller details`);
+        }
+        // The key names the content of the mesh files a part imports too: a designer's fixed file is rebuilt.
+        const key = `${quality}|${JSON.stringify(node, (_k, v: unknown) => {
+          const m = v as { type?: unknown; file?: unknown };
+          if (m && m.type === 'mesh' && typeof m.file === 'string') return { ...m, content: contentId(env.asset(m.file)) };
+          return v;
+        })}`;
+        const built = buildPart(key, node, env, q, budget, path, part.name);
+        triangles += built.mesh.indices.length / 3;
+        if (triangles > budget.maxTriangles) throw new BudgetError(`the product has more than ${budget.maxTriangles} triangles; lower the detail`);
+        const material = resolveMaterial(part.material, scope);
+        const { repairs: partRepairs, ...mesh } = built;
+        for (const r of partRepairs) repairs.add(r);
+        parts.push({ name: part.name, material, color: resolveColor(part.color, scope, material, materials), ...mesh });
+      });
       if (parts.length === 0) throw new UserError(`${model.name} has no parts with these settings`);
       return { parts, bbox: mergeBoxes(parts.map((p) => p.bbox)), volume: parts.reduce((s, p) => s + p.volume, 0), triangles, repairs: [...repairs] };
     },
