@@ -8,7 +8,7 @@ import path from 'node:path';
 import { ensureWebBuild, ROOT } from '../tests/e2e/build';
 import { launchChromium } from '../tests/e2e/browser';
 import { serveApp } from '../tests/e2e/server';
-import { dragMeasured, observeLongTasks, openMeasured, startLayoutWatch, stopLayoutWatch, type TaskFigures } from '../tests/e2e/long-tasks';
+import { dragMeasured, longTasksBetween, now, observeLongTasks, openMeasured, startLayoutWatch, stopLayoutWatch, type TaskFigures } from '../tests/e2e/long-tasks';
 
 const fmt = (f: TaskFigures) => `longest ${f.longest.toFixed(0).padStart(4)} ms, ${String(f.over).padStart(2)} over 50 ms in ${(f.ms / 1000).toFixed(1)} s`;
 
@@ -18,7 +18,7 @@ export async function run(): Promise<void> {
   const only = process.env.ATELIER_BENCH_PRODUCTS?.split(',');
   const server = await serveApp(ROOT);
   const browser = await launchChromium();
-  const worst = { open: 0, drag: 0, sweep: 0 };
+  const worst = { gallery: 0, open: 0, drag: 0, sweep: 0 };
   try {
     for (const m of index.models.filter((x) => !only || only.includes(x.id))) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -27,6 +27,13 @@ export async function run(): Promise<void> {
       await page.goto(`${server.url}/`);
       await page.bringToFront();
       await page.waitForSelector('[data-product]');
+      // As a customer does, who looks at the gallery before picking: opened once the preview's warm-up (engine,
+      // environment, shaders: scene/index.ts warmUp) is done. Its own long tasks, while the gallery shows, are
+      // reported apart.
+      const shown = await now(page);
+      await page.waitForFunction(() => performance.getEntriesByName('atelier:shaders-compiled').length > 0, undefined, { timeout: 60_000, polling: 50 });
+      await page.waitForTimeout(300);
+      const gallery = await longTasksBetween(page, shown, await now(page));
       const open = await openMeasured(page, m.id);
       const param = await page.evaluate(() => {
         const a = (window as unknown as { atelier: { model: { parameters: { id: string; type: string; visibleWhen?: string }[] } } }).atelier;
@@ -43,10 +50,11 @@ export async function run(): Promise<void> {
       }
       worst.open = Math.max(worst.open, open.longest);
       worst.drag = Math.max(worst.drag, drag?.longest ?? 0);
-      console.log(`${m.id.padEnd(14)} open: ${fmt(open)} | drag "${param}": ${drag ? `${fmt(drag)}, ${drag.builds} builds shown` : 'no number parameter'}${sweep}`);
+      worst.gallery = Math.max(worst.gallery, gallery.longest);
+      console.log(`${m.id.padEnd(14)} gallery warm-up: ${fmt(gallery)} | open: ${fmt(open)} | drag "${param}": ${drag ? `${fmt(drag)}, ${drag.builds} builds shown` : 'no number parameter'}${sweep}`);
       await page.close();
     }
-    console.log(`longest main-thread task: opening ${worst.open.toFixed(0)} ms, dragging ${worst.drag.toFixed(0)} ms, sweeping ${worst.sweep.toFixed(0)} ms (target: none over 50 ms)`);
+    console.log(`longest main-thread task: gallery warm-up ${worst.gallery.toFixed(0)} ms, opening ${worst.open.toFixed(0)} ms, dragging ${worst.drag.toFixed(0)} ms, sweeping ${worst.sweep.toFixed(0)} ms (target: none over 50 ms)`);
   } finally {
     await browser.close();
     await server.close();

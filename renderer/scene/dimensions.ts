@@ -96,7 +96,8 @@ export class Dimensions {
     const w = engine.getRenderWidth(), h = engine.getRenderHeight();
     const vp = cam.viewport.toGlobal(w, h);
     const transform = this.scene.getTransformMatrix();
-    const scale = this.overlay.clientWidth / (w || 1);
+    // render pixels → CSS pixels of the canvas (and of the overlay over it), read without forcing a layout
+    const scale = engine.getHardwareScalingLevel();
     for (const l of this.labels) {
       const p = Vector3.Project(l.at, Matrix.IdentityReadOnly, transform, vp);
       l.el.style.transform = `translate(${(p.x * scale).toFixed(1)}px, ${(p.y * scale).toFixed(1)}px) translate(-50%, -50%)`;

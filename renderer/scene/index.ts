@@ -78,7 +78,15 @@ const HOME_BETA = 1.08;
 const REFIT_MS = 300;
 const BACKGROUND = new Color3(0.949, 0.945, 0.937);
 
-interface Core { canvas: HTMLCanvasElement; engine: Engine; scene: Scene; camera: ArcRotateCamera; ground: Ground; ready: Promise<void> }
+interface Core {
+  canvas: HTMLCanvasElement;
+  engine: Engine;
+  scene: Scene;
+  camera: ArcRotateCamera;
+  ground: Ground;
+  /** With the warm-up's stand-ins released (see compileShaders), or resolves to a no-op. */
+  ready: Promise<() => void>;
+}
 
 /**
  * Engine, scene, camera, ground and studio lighting on `canvas`; `ready` when the environment is prefiltered (and,
@@ -117,7 +125,8 @@ function createCore(canvas: HTMLCanvasElement, compile: boolean): Core {
   const env = createStudioEnvironment(scene).then(() => void performance.mark('atelier:env-end'));
   // The environment texture is already set: the shaders compile for it while it is being prefiltered (the warm-up
   // frames wait until it is ready).
-  const ready = compile ? Promise.all([env, compileShaders(scene, ground)]).then(() => undefined) : env;
+  const noop = () => undefined;
+  const ready = compile ? Promise.all([env, compileShaders(scene, ground)]).then(([, release]) => release) : env.then(() => noop);
   return { canvas, engine, scene, camera, ground, ready };
 }
 
@@ -127,7 +136,7 @@ function createCore(canvas: HTMLCanvasElement, compile: boolean): Core {
  * scene on the warm engine's own canvas. Without KHR_parallel_shader_compile (software renderers) each link
  * blocks the main thread for tens to hundreds of milliseconds; done here, it is not done when a product opens.
  */
-async function compileShaders(scene: Scene, ground: Ground): Promise<void> {
+async function compileShaders(scene: Scene, ground: Ground): Promise<() => void> {
   const probe = meshFromData('shader-warm-up', new Float32Array([0, 0, 0, 10, 0, 0, 0, 10, 0, 0, 0, 10]), new Uint32Array([0, 1, 2, 0, 3, 1, 0, 2, 3, 1, 3, 2]), scene);
   const mat = new PBRMaterial('shader-warm-up', scene);
   mat.metallic = 0;
@@ -151,12 +160,17 @@ async function compileShaders(scene: Scene, ground: Ground): Promise<void> {
     scene.render();
   } catch {
     // only a head start: the first frame compiles whatever is missing
-  } finally {
+  }
+  performance.mark('atelier:shaders-compiled');
+  // Hidden, not disposed: Babylon counts the users of a compiled program and deletes it with its last one, so the
+  // stand-ins hold the programs until the product's own meshes have taken them (released after its first frame).
+  probe.setEnabled(false);
+  dims.setVisible(false);
+  return () => {
     dims.dispose();
     probe.dispose();
     mat.dispose();
-  }
-  performance.mark('atelier:shaders-compiled');
+  };
 }
 
 let warm: Core | null = null;
@@ -166,8 +180,14 @@ let warm: Core | null = null;
  * preview is shown (while the catalog and the product load); the next createPreview adopts it. No-op if one is
  * waiting already.
  */
-export function warmUp(): void {
+export function warmUp(size?: { width: number; height: number }): void {
   warm ??= createCore(document.createElement('canvas'), true);
+  // The drawing buffer at the size the preview will show (CSS px × device pixel ratio, as engine.resize makes it):
+  // resized now, while nothing waits, so adopting the canvas changes no size.
+  if (size && size.width > 0 && size.height > 0) {
+    const scale = warm.engine.getHardwareScalingLevel();
+    warm.engine.setSize(size.width / scale, size.height / scale);
+  }
 }
 
 export async function createPreview(o: PreviewOptions): Promise<Preview> {
@@ -184,7 +204,7 @@ export async function createPreview(o: PreviewOptions): Promise<Preview> {
   const mats = new MaterialCache(scene);
   mats.setCatalog(o.materials);
   const dims = new Dimensions(scene, o.overlay);
-  await core.ready;
+  let releaseWarmUp: (() => void) | null = await core.ready;
 
   let meshes: Mesh[] = [];
   let bounds: { min: Vector3; max: Vector3 } | null = null;
@@ -212,7 +232,14 @@ export async function createPreview(o: PreviewOptions): Promise<Preview> {
     // Shaders (and the shadow map's) compile asynchronously: keep rendering until everything could be drawn,
     // then a few frames more so the shadow map catches up.
     if (!scene.isReady(true)) settle = SETTLE_FRAMES;
-    else settle--;
+    else {
+      settle--;
+      // the product's meshes now hold the programs the warm-up compiled
+      if (releaseWarmUp && meshes.length > 0) {
+        releaseWarmUp();
+        releaseWarmUp = null;
+      }
+    }
     dirty = false;
   };
   engine.runRenderLoop(() => {
@@ -400,6 +427,7 @@ export async function createPreview(o: PreviewOptions): Promise<Preview> {
       window.removeEventListener('pointercancel', onPointerUp);
       canvas.removeEventListener('wheel', stopRefit);
       frameCbs.clear();
+      releaseWarmUp?.();
       dims.dispose();
       for (const m of meshes) m.dispose();
       mats.dispose();

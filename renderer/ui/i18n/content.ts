@@ -7,7 +7,7 @@ import { localize, textOf, type HasTranslations } from '../../../core/model/loca
 import type { LocalizedText } from '../../../core/model/types';
 import { hasMessage, i18n, t } from './index.svelte';
 import { toDisplay, type LengthUnit } from '../lib/units';
-import { formatMessage, formatNumber, formatQuantity, unitWord, type Words } from './format-message';
+import { formatMessage, formatNumber, formatQuantity, localeNumber, unitWord, type Words } from './format-message';
 
 const words = (): Words => ({ locale: i18n.locale, say: (key, vars) => (hasMessage(key) ? t(key, vars) : null) });
 
@@ -46,7 +46,7 @@ export function lengthFormatter(unit: LengthUnit): (mm: number) => string {
   // as many decimals as the scene's own labels: 40.6 mm, 120 mm, 9.84 in
   return (mm) => {
     const digits = unit === 'in' ? 2 : mm < 100 ? 1 : 0;
-    return `${toDisplay(mm, unit, 'mm').toLocaleString(w.locale, { minimumFractionDigits: digits, maximumFractionDigits: digits })} ${word}`;
+    return `${localeNumber(toDisplay(mm, unit, 'mm'), w.locale, digits, digits)} ${word}`;
   };
 }
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { ptBR } from './pt-BR';
-import { formatMessage, formatQuantity, type Words } from './format-message';
+import { formatMessage, formatQuantity, localeNumber, type Words } from './format-message';
 
 const words = (locale: 'en' | 'pt-BR'): Words => {
   const cat: Record<string, string> = locale === 'en' ? en : ptBR;
@@ -40,5 +40,21 @@ describe('formatMessage', () => {
     expect(formatMessage({ message: 'Too narrow.', code: 'rule.broken', params: { rule: { en: 'Too narrow.', 'pt-BR': 'Estreito demais.' } } }, 'mm', words('pt-BR'))).toBe('Estreito demais.');
     expect(formatMessage({ message: 'Something new.', code: 'check.somethingNew' }, 'mm', words('pt-BR'))).toBe('Something new.');
     expect(formatMessage({ message: 'No code.' }, 'mm', words('pt-BR'))).toBe('No code.');
+  });
+});
+
+describe('localeNumber (one formatter per locale and style)', () => {
+  it('writes what toLocaleString writes, whichever style was asked for before', () => {
+    const cases: [number, string, number, number, boolean][] = [
+      [1234.5678, 'en', 2, 0, true], [1234.5678, 'pt-BR', 2, 0, true], [1234.5678, 'pt-BR', 2, 0, false],
+      [9.8, 'pt-BR', 2, 2, true], [9.8, 'en', 1, 1, true], [0.05, 'en', 0, 0, true], [120, 'pt-BR', 1, 1, false],
+    ];
+    for (let round = 0; round < 2; round++) {
+      for (const [n, locale, max, min, grouping] of cases) {
+        expect(localeNumber(n, locale, max, min, grouping)).toBe(n.toLocaleString(locale, { maximumFractionDigits: max, minimumFractionDigits: min, useGrouping: grouping }));
+      }
+    }
+    expect(localeNumber(1234.5, 'pt-BR', 2, 2)).toBe('1.234,50');
+    expect(localeNumber(1234.5, 'en', 2, 0, false)).toBe('1234.5');
   });
 });

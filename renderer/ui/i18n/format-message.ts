@@ -12,9 +12,25 @@ export interface Words {
   say(key: string, vars?: Record<string, string>): string | null;
 }
 
+const formats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A number in the locale with `min`…`max` decimals. The formatter is made once per locale and style: making one
+ * (what toLocaleString does on every call) costs tens of microseconds, and a product view writes hundreds of numbers.
+ */
+export function localeNumber(n: number, locale: string, max: number, min = 0, grouping = true): string {
+  const key = `${locale}|${max}|${min}|${grouping ? 1 : 0}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { maximumFractionDigits: max, minimumFractionDigits: min, useGrouping: grouping });
+    formats.set(key, f);
+  }
+  return f.format(n);
+}
+
 /** A number in the locale with at most `digits` decimals. */
 export function formatNumber(n: number, locale: string, digits = 2, grouping = true): string {
-  return n.toLocaleString(locale, { maximumFractionDigits: digits, useGrouping: grouping });
+  return localeNumber(n, locale, digits, 0, grouping);
 }
 
 /** 'in' and 'mm' as the language writes them ('pol' in Portuguese); other units as given. */

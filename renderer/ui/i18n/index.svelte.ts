@@ -2,6 +2,7 @@
 // Runes live here (a .svelte.ts file) so components re-render when the language changes.
 import { en, type MessageKey, type Messages } from './en';
 import { ptBR } from './pt-BR';
+import { localeNumber } from './format-message';
 
 export type Locale = 'en' | 'pt-BR';
 export const LOCALES: { id: Locale; name: string }[] = [
@@ -44,5 +45,5 @@ export function hasMessage(key: string): key is MessageKey {
 
 /** Locale-aware number formatting for figures. */
 export function fmt(n: number, digits = 1): string {
-  return n.toLocaleString(i18n.locale, { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  return localeNumber(n, i18n.locale, digits, digits);
 }

@@ -21,7 +21,7 @@ import type { PreviewShot } from './files';
 import { GeometryClient, type BuildOutcome } from '../lib/geometry-client';
 import { baseName } from '../lib/design-files';
 import type { LengthUnit } from '../lib/units';
-import { t } from '../i18n/index.svelte';
+import { fmt, t } from '../i18n/index.svelte';
 import { messageOf, problemsOf, safe } from './messages';
 import * as files from './files';
 import * as crash from './crash-safety';
@@ -143,6 +143,23 @@ export class AppState {
     return this.kioskGuard ?? this.hostImpl;
   }
 
+  /**
+   * Fetches the 3D preview's code, makes its WebGL engine and compiles its shaders before a product opens (see
+   * scene/index.ts warmUp), at the size the preview will have when that is known (ProductView's layout twin).
+   */
+  warmPreview(size?: { width: number; height: number }): void {
+    void import('../../scene/index').then((m) => m.warmUp(size)).catch(() => undefined);
+  }
+
+  /**
+   * The page's first number format loads the locale's data (about 50 ms in Chromium): done while the gallery shows,
+   * so the product view's first numbers do not wait for it.
+   */
+  private warmNumbers(): void {
+    const later = typeof requestIdleCallback === 'function' ? requestIdleCallback : (f: () => void) => setTimeout(f, 0);
+    later(() => void fmt(0));
+  }
+
   async start(): Promise<void> {
     // Started at once, in parallel: the catalog data, the geometry worker (it compiles the manifold WebAssembly while
     // the fonts load) and, for a deep link, the 3D preview's code and WebGL engine.
@@ -155,7 +172,7 @@ export class AppState {
     // A failed start is reported once the catalog is in (if that failed, the start failure says so).
     void this.client.start().catch((e: unknown) => void initP.then(() => this.notify(t('error.generic', { message: messageOf(e) }), 'error'), () => undefined));
     const deep = productInHash(location.hash);
-    if (deep) void import('../../scene/index').then((m) => m.warmUp()).catch(() => undefined);
+    if (deep) this.warmPreview();
     try {
       this.disposers.push(this.host.onModelFileChanged((src) => void this.loadModelSource(src, true)));
       this.disposers.push(this.host.onOpenFile((f) => void (this.policy.opensFiles ? this.confirmLeave().then((go) => (go ? this.openBytes(f.path, f.bytes) : undefined)) : undefined)));
@@ -190,7 +207,8 @@ export class AppState {
       // Fetch the 3D preview's code, create its WebGL engine and compile its shaders while the user looks at the
       // gallery: linking a shader blocks the main thread for hundreds of ms under a software renderer, which is a
       // stall when it happens on opening a product (bench/long-tasks.bench.ts).
-      void import('../../scene/index').then((m) => m.warmUp()).catch(() => undefined);
+      this.warmPreview();
+      this.warmNumbers();
       // Deep link: #product=<id> opens that product directly (bookmarks, kiosk attract screen, benchmarks).
       if (this.policy.tracksAddress) {
         // Back and Forward move between the catalog and products; a changed #product= opens that product.
