@@ -8,8 +8,9 @@ import { Color3, Color4 } from '@babylonjs/core/Maths/math.color';
 import { Vector3 } from '@babylonjs/core/Maths/math.vector';
 import type { Mesh } from '@babylonjs/core/Meshes/mesh';
 import type { BBox } from '../../core/geometry/mesh-data';
+import type { ShadedMesh } from '../../core/geometry/shading';
 import type { MaterialCatalog } from '../../core/model/types';
-import { bboxToScene, meshFromData } from './convert';
+import { bboxToScene, meshFromData, meshFromShaded } from './convert';
 import { createLights, createStudioEnvironment } from './environment';
 import { PBRMaterial } from '@babylonjs/core/Materials/PBR/pbrMaterial';
 import { Ground } from './ground';
@@ -30,6 +31,8 @@ export interface PreviewPart {
   color: string;
   positions: Float32Array;
   indices: Uint32Array;
+  /** The same mesh shaded for the preview, when the geometry worker made it (else it is made from the above). */
+  shaded?: ShadedMesh;
 }
 
 export interface PreviewOptions {
@@ -248,16 +251,19 @@ export async function createPreview(o: PreviewOptions): Promise<Preview> {
     if (!dirty && settle <= 0 && !camera.inertialAlphaOffset && !camera.inertialBetaOffset && !camera.inertialRadiusOffset) return;
     draw();
   });
-  // A new product or build is drawn at once (end of the current task), not at the next animation frame: under a
-  // busy software renderer that frame can be tens of milliseconds away. The browser shows it with its next frame.
+  // A new product or build is drawn at once, not at the next animation frame: under a busy software renderer that
+  // frame can be tens of milliseconds away. The browser shows it with its next frame. In a task of its own, queued
+  // right behind the one that set the meshes: both in one task came to over 50 ms under a software renderer.
   let drawSoon = false;
+  const soon = new MessageChannel();
+  soon.port1.onmessage = () => {
+    drawSoon = false;
+    if (dirty && !scene.isDisposed) draw();
+  };
   const drawNow = () => {
     if (drawSoon) return;
     drawSoon = true;
-    queueMicrotask(() => {
-      drawSoon = false;
-      if (dirty && !scene.isDisposed) draw();
-    });
+    soon.port2.postMessage(null);
   };
   const onResize = () => {
     engine.resize();
@@ -363,7 +369,8 @@ export async function createPreview(o: PreviewOptions): Promise<Preview> {
       const first = bounds === null;
       for (const m of meshes) m.dispose();
       meshes = parts.map((p, i) => {
-        const m = meshFromData(`part-${i}-${p.name}`, p.positions, p.indices, scene);
+        const name = `part-${i}-${p.name}`;
+        const m = p.shaded ? meshFromShaded(name, p.shaded, scene) : meshFromData(name, p.positions, p.indices, scene);
         m.material = mats.get(p.material, p.color);
         return m;
       });
@@ -422,6 +429,7 @@ export async function createPreview(o: PreviewOptions): Promise<Preview> {
     canvas,
     dispose() {
       ro.disconnect();
+      soon.port1.close();
       canvas.removeEventListener('pointerdown', onPointerDown);
       window.removeEventListener('pointerup', onPointerUp);
       window.removeEventListener('pointercancel', onPointerUp);

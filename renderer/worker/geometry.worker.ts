@@ -7,7 +7,8 @@ import { parseMaterialCatalog } from '../../core/model/index';
 import { acceptPreparedScope, applyMaterialOverrides, prepareDesign, valueContextFor } from '../../core/pipeline';
 import { designTitle, encodeDesign, sliceInput3mf } from '../../core/export/index';
 import { checkPrintability, massAndCost, parsePrinterProfiles, type PrinterProfile } from '../../core/check/index';
-import type { BuildResult } from '../../core/geometry/mesh-data';
+import type { BuildResult, MeshData } from '../../core/geometry/mesh-data';
+import { shadeMesh, type ShadedMesh } from '../../core/geometry/shading';
 import type { MaterialCatalog, ProductModel } from '../../core/model/types';
 import type { Scope } from '../../core/expr/index';
 import type { Problem } from '../../core/errors';
@@ -112,8 +113,8 @@ async function handle(req: WorkerRequest): Promise<void> {
       const { result, model, scope, scopeFrom } = build(req.key, req.values, req.quality, req.materialOverrides, req.scope);
       // Copies, then transferred: the kernel's part cache keeps the originals for the next build (transferring
       // those would detach them, and the next build that reuses a cached part would fail to post).
-      const parts: BuiltPart[] = result.parts.map((p) => ({ name: p.name, material: p.material, color: p.color, positions: p.mesh.positions.slice(), indices: p.mesh.indices.slice(), volume: p.volume, bbox: p.bbox }));
-      const transfer = transferables(parts.flatMap((p) => [p.positions, p.indices]));
+      const parts: BuiltPart[] = result.parts.map((p) => ({ name: p.name, material: p.material, color: p.color, positions: p.mesh.positions.slice(), indices: p.mesh.indices.slice(), shaded: shaded(p.mesh), volume: p.volume, bbox: p.bbox }));
+      const transfer = transferables(parts.flatMap((p) => [p.positions, p.indices, p.shaded.positions, p.shaded.normals]));
       post({ type: 'built', id: req.id, parts, figures: figures(result, model, scope, req.printerId), ms: performance.now() - t0, scopeFrom }, transfer);
       return;
     }
@@ -139,6 +140,18 @@ async function handle(req: WorkerRequest): Promise<void> {
       return;
     }
   }
+}
+
+/**
+ * The preview's shading of a part mesh, made here rather than on the UI thread (about 20 ms for a nameplate on a
+ * slow machine) and kept while the kernel's part cache keeps the mesh: a drag that changes one part shades one.
+ * Copies are posted (transferring detaches them).
+ */
+const shadings = new WeakMap<MeshData, ShadedMesh>();
+function shaded(mesh: MeshData): ShadedMesh {
+  let s = shadings.get(mesh);
+  if (!s) shadings.set(mesh, (s = shadeMesh(mesh.positions, mesh.indices)));
+  return { positions: s.positions.slice(), normals: s.normals.slice() };
 }
 
 /** Buffers that can be moved to the UI thread: each once, and only if the view owns the whole buffer. */

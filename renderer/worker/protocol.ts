@@ -1,6 +1,7 @@
 // Messages between the UI thread and the geometry worker. Every request carries an id; answers echo it.
 // Types only (shared by worker/ and ui/); imports core/ types only.
 import type { BBox } from '../../core/geometry/mesh-data';
+import type { ShadedMesh } from '../../core/geometry/shading';
 import type { Design, ParameterValue, ProductModel, Quality } from '../../core/model/types';
 import type { Coded, Problem } from '../../core/errors';
 
@@ -37,6 +38,8 @@ export interface BuiltPart {
   color: string;
   positions: Float32Array;
   indices: Uint32Array;
+  /** The mesh shaded for the preview (shadeMesh), so the UI thread only uploads it. */
+  shaded: ShadedMesh;
   volume: number;
   bbox: BBox;
 }

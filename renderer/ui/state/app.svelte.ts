@@ -85,6 +85,7 @@ export class AppState {
   ruleFixes = $state.raw<RuleFix[]>([]);
   /** The valid range of each number a rule names, for the current other values (sliders mark the rest). */
   validRanges = $state.raw<Record<string, ValidRange>>({});
+  private rulesSeq = 0;
   scope = $state.raw<Scope>(new Map());
 
   built = $state.raw<BuildOutcome | null>(null);
@@ -310,11 +311,15 @@ export class AppState {
     this.frameNext = true;
     this.view = 'product';
     this.suitPrinter(model, initial.values);
-    this.onHistory(false);
+    this.onHistory(false, true);
   }
 
-  /** The open design changed (an edit, Undo, Redo: `markDirty`) or was opened: check its values and build it. */
-  private onHistory(markDirty = true): void {
+  /**
+   * The open design changed (an edit, Undo, Redo: `markDirty`) or was opened: check its values and build it.
+   * `rulesLater`: the rules' fixes and ranges, which only the parameter panel shows (it mounts in a task of its own
+   * after the preview's), are worked out in the next task, not in the one that opens the product.
+   */
+  private onHistory(markDirty = true, rulesLater = false): void {
     const model = this.model;
     if (!model || !this.doc.mirror(markDirty)) return;
     if (markDirty) this.scheduleAutosave();
@@ -322,7 +327,16 @@ export class AppState {
     const prep = prepareDesign(model, values, this.fonts ? valueContextFor(this.materials, this.fonts) : { materials: this.materials });
     this.valueProblems = prep.problems.filter((p) => !prep.violations.includes(p));
     this.constraintProblems = prep.violations;
-    this.updateRules(model, prep.values);
+    if (!rulesLater) this.updateRules(model, prep.values);
+    else {
+      this.ruleFixes = [];
+      this.validRanges = {};
+      // unless an edit (which works them out at once) or another product came first
+      const seq = this.rulesSeq;
+      setTimeout(() => {
+        if (seq === this.rulesSeq && this.model === model) this.updateRules(model, prep.values);
+      }, 0);
+    }
     this.scope = prep.scope as Scope;
     requestBuild(this, prep.values, prep.scope);
   }
@@ -335,6 +349,7 @@ export class AppState {
 
   /** The broken rules' fixes and the numbers' valid ranges for these values (./design-rules.ts). */
   private updateRules(model: ProductModel, values: Record<string, ParameterValue>): void {
+    this.rulesSeq++;
     const ctx = this.fonts ? valueContextFor(this.materials, this.fonts) : { materials: this.materials };
     const r = rulesFor(model, values, this.constraintProblems, ctx);
     this.ruleFixes = r.fixes;
