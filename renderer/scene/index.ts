@@ -31,8 +31,8 @@ export interface PreviewPart {
   color: string;
   positions: Float32Array;
   indices: Uint32Array;
-  /** The same mesh shaded for the preview, when the geometry worker made it (else it is made from the above). */
-  shaded?: ShadedMesh;
+  /** The same mesh shaded for the preview, by the geometry worker (core/geometry/shading.ts). */
+  shaded: ShadedMesh;
 }
 
 export interface PreviewOptions {
@@ -369,8 +369,7 @@ export async function createPreview(o: PreviewOptions): Promise<Preview> {
       const first = bounds === null;
       for (const m of meshes) m.dispose();
       meshes = parts.map((p, i) => {
-        const name = `part-${i}-${p.name}`;
-        const m = p.shaded ? meshFromShaded(name, p.shaded, scene) : meshFromData(name, p.positions, p.indices, scene);
+        const m = meshFromShaded(`part-${i}-${p.name}`, p.shaded, scene);
         m.material = mats.get(p.material, p.color);
         return m;
       });

@@ -18,7 +18,7 @@ import { WebXRHitTest, type IWebXRHitResult } from '@babylonjs/core/XR/features/
 import { WebXRDomOverlay } from '@babylonjs/core/XR/features/WebXRDOMOverlay';
 import type { BBox } from '../../../core/geometry/mesh-data';
 import type { MaterialCatalog } from '../../../core/model/types';
-import { bboxToScene, meshFromData, meshFromShaded } from '../convert';
+import { bboxToScene, meshFromShaded } from '../convert';
 import { MaterialCache } from '../materials';
 import { createLights, createStudioEnvironment } from '../environment';
 import type { PreviewPart } from '../index';
@@ -84,8 +84,7 @@ export async function startArSession(o: ArOptions): Promise<ArSession> {
   const mats = new MaterialCache(scene);
   mats.setCatalog(o.materials);
   const meshes: Mesh[] = o.parts.map((p, i) => {
-    const name = `ar-part-${i}-${p.name}`;
-    const m = p.shaded ? meshFromShaded(name, p.shaded, scene) : meshFromData(name, p.positions, p.indices, scene);
+    const m = meshFromShaded(`ar-part-${i}-${p.name}`, p.shaded, scene);
     m.material = mats.get(p.material, p.color);
     m.parent = offset;
     m.isPickable = false;

@@ -4,7 +4,8 @@
 // history, unsaved changes), policy.ts (what this session may do: a desktop asks before leaving, keeps drafts and
 // an autosave, uses files and the address; a kiosk does none of it and exports only to its folder), files.ts
 // (Open…, Save, screenshot), build.ts (a preview build and its answer), navigation.ts (the address, Back/Forward),
-// crash-safety.ts (page close, restore offer), design-rules.ts (rule fixes, ranges, printer choice),
+// crash-safety.ts (page close, restore offer), design-rules.ts and rules.svelte.ts (rule fixes, ranges, printer
+// choice), ahead.ts (the preview, numbers and catalog models made ready while the gallery shows),
 // leave.svelte.ts (the leave prompt, drafts), catalog-data.ts (printers, kiosk reload), messages.ts (errors in
 // words), outputs.ts (export, phone hand-off). The kiosk's own screens and timers are ../kiosk/kiosk.svelte.ts;
 // its reset asks wipeDesign() here. `kiosk` stays a plain flag for the components that show kiosk UI.
@@ -12,16 +13,17 @@ import type { CatalogEntry, Host, HostInfo, KioskSettings, ModelSource, RecentIt
 import type { Design, MaterialCatalog, Parameter, ParameterValue, ProductModel } from '../../../core/model/types';
 import { DESIGN_FORMAT } from '../../../core/model/types';
 import type { Problem } from '../../../core/errors';
-import { defaultValues, isParameterVisible, parseMaterialCatalog, parseModel, presetValues } from '../../../core/model/index';
+import { defaultValues, isParameterVisible, parseMaterialCatalog, presetValues } from '../../../core/model/index';
 import { prepareDesign, valueContextFor } from '../../../core/pipeline';
 import { FontLibrary } from '../../../core/text/index';
 import type { ValidRange } from '../../../core/fix/index';
-import { rulesFor, suitedPrinter, type RuleFix } from './design-rules';
+import { suitedPrinter, type RuleFix } from './design-rules';
+import { DesignRules } from './rules.svelte';
 import type { PreviewShot } from './files';
 import { GeometryClient, type BuildOutcome } from '../lib/geometry-client';
 import { baseName } from '../lib/design-files';
 import type { LengthUnit } from '../lib/units';
-import { fmt, t } from '../i18n/index.svelte';
+import { t } from '../i18n/index.svelte';
 import { messageOf, problemsOf, safe } from './messages';
 import * as files from './files';
 import * as crash from './crash-safety';
@@ -38,6 +40,7 @@ import { LeaveGuard, productInHash, type Draft } from './leave.svelte';
 import * as leaving from './leave.svelte';
 import { DesignDocument } from './document.svelte';
 import { sessionPolicy, type SessionPolicy } from './policy';
+import { Ahead, warmPreview } from './ahead';
 
 export { messageOf, type Printer, type RuleFix };
 
@@ -81,11 +84,15 @@ export class AppState {
   savedPath = $state<string | null>(null);
   valueProblems = $state.raw<Problem[]>([]);
   constraintProblems = $state.raw<Problem[]>([]);
+  private readonly rules = new DesignRules();
   /** Each broken rule with the fields it names and its one-click fix (core/fix). */
-  ruleFixes = $state.raw<RuleFix[]>([]);
+  get ruleFixes(): RuleFix[] {
+    return this.rules.fixes;
+  }
   /** The valid range of each number a rule names, for the current other values (sliders mark the rest). */
-  validRanges = $state.raw<Record<string, ValidRange>>({});
-  private rulesSeq = 0;
+  get validRanges(): Record<string, ValidRange> {
+    return this.rules.ranges;
+  }
   scope = $state.raw<Scope>(new Map());
 
   built = $state.raw<BuildOutcome | null>(null);
@@ -119,7 +126,9 @@ export class AppState {
    *  disposes the Babylon preview). */
   preview: PreviewShot | null = null;
   fonts: FontLibrary | null = null;
-  private fontIds: string[] = [];
+  /** The font ids models may name (from the catalog data). */
+  fontIds: string[] = [];
+  private readonly ahead = new Ahead(this);
   client: GeometryClient | null = null;
   /** The open model's file (designer mode re-reads it; a design of the same model re-opens on it). */
   modelSource: ModelSource | null = null;
@@ -144,46 +153,8 @@ export class AppState {
     return this.kioskGuard ?? this.hostImpl;
   }
 
-  /**
-   * Fetches the 3D preview's code, makes its WebGL engine and compiles its shaders before a product opens (see
-   * scene/index.ts warmUp), at the size the preview will have when that is known (ProductView's layout twin).
-   */
-  warmPreview(size?: { width: number; height: number }): void {
-    void import('../../scene/index').then((m) => m.warmUp(size)).catch(() => undefined);
-  }
-
-  /**
-   * The page's first number format loads the locale's data (about 50 ms in Chromium): done while the gallery shows,
-   * so the product view's first numbers do not wait for it.
-   */
-  private warmNumbers(): void {
-    void idle().then(() => void fmt(0));
-  }
-
-  /** Catalog models parsed while the gallery idled, by source text: opening one skips the parse. */
-  private readonly parsedAhead = new Map<string, ProductModel>();
-
-  /**
-   * While the gallery shows, one step per idle moment: each catalog product's model is fetched and parsed, and its
-   * default design checked, which parses the fonts its text uses (13–22 ms a face). Opening a product then does
-   * neither. Only a head start: a failure here is met again, and reported, when the product opens.
-   */
-  private async prepareAhead(): Promise<void> {
-    for (const entry of this.catalog) {
-      try {
-        await idle();
-        if (this.view !== 'gallery') return;
-        const src = await this.host.loadCatalogModel(entry.id);
-        await idle();
-        const model = parseModel(src.text, { file: baseName(src.origin), materials: this.materials, fontIds: this.fontIds });
-        this.parsedAhead.set(src.text, model);
-        await idle();
-        if (this.fonts) prepareDesign(model, defaultValues(model), valueContextFor(this.materials, this.fonts));
-      } catch {
-        // said when the product opens
-      }
-    }
-  }
+  /** The 3D preview made ready before a product opens, at the size it will have when known (./ahead.ts). */
+  readonly warmPreview = warmPreview;
 
   async start(): Promise<void> {
     // Started at once, in parallel: the catalog data, the geometry worker (it compiles the manifold WebAssembly while
@@ -233,8 +204,7 @@ export class AppState {
       // gallery: linking a shader blocks the main thread for hundreds of ms under a software renderer, which is a
       // stall when it happens on opening a product (bench/long-tasks.bench.ts).
       this.warmPreview();
-      this.warmNumbers();
-      void this.prepareAhead();
+      this.ahead.start();
       // Deep link: #product=<id> opens that product directly (bookmarks, kiosk attract screen, benchmarks).
       if (this.policy.tracksAddress) {
         // Back and Forward move between the catalog and products; a changed #product= opens that product.
@@ -288,7 +258,7 @@ export class AppState {
     this.navSeq++;
     let model: ProductModel;
     try {
-      model = this.parsedAhead.get(src.text) ?? parseModel(src.text, { file: baseName(src.origin), materials: this.materials, fontIds: this.fontIds });
+      model = this.ahead.model(src);
     } catch (e) {
       this.designerProblems = problemsOf(e);
       this.problemsFile = baseName(src.origin);
@@ -324,19 +294,12 @@ export class AppState {
     if (!model || !this.doc.mirror(markDirty)) return;
     if (markDirty) this.scheduleAutosave();
     const values = this.doc.current!.values;
-    const prep = prepareDesign(model, values, this.fonts ? valueContextFor(this.materials, this.fonts) : { materials: this.materials });
+    const ctx = this.fonts ? valueContextFor(this.materials, this.fonts) : { materials: this.materials };
+    const prep = prepareDesign(model, values, ctx);
     this.valueProblems = prep.problems.filter((p) => !prep.violations.includes(p));
     this.constraintProblems = prep.violations;
-    if (!rulesLater) this.updateRules(model, prep.values);
-    else {
-      this.ruleFixes = [];
-      this.validRanges = {};
-      // unless an edit (which works them out at once) or another product came first
-      const seq = this.rulesSeq;
-      setTimeout(() => {
-        if (seq === this.rulesSeq && this.model === model) this.updateRules(model, prep.values);
-      }, 0);
-    }
+    if (rulesLater) this.rules.updateSoon(model, prep.values, prep.violations, ctx);
+    else this.rules.update(model, prep.values, prep.violations, ctx);
     this.scope = prep.scope as Scope;
     requestBuild(this, prep.values, prep.scope);
   }
@@ -345,15 +308,6 @@ export class AppState {
   private suitPrinter(model: ProductModel, values: Record<string, ParameterValue>): void {
     const id = this.printerPicked ? null : suitedPrinter(model, values, this.materials, this.printers, this.printerId);
     if (id) this.printerId = id;
-  }
-
-  /** The broken rules' fixes and the numbers' valid ranges for these values (./design-rules.ts). */
-  private updateRules(model: ProductModel, values: Record<string, ParameterValue>): void {
-    this.rulesSeq++;
-    const ctx = this.fonts ? valueContextFor(this.materials, this.fonts) : { materials: this.materials };
-    const r = rulesFor(model, values, this.constraintProblems, ctx);
-    this.ruleFixes = r.fixes;
-    this.validRanges = r.ranges;
   }
 
   /** Makes a broken rule hold with its fix: one undo step. */
@@ -543,9 +497,4 @@ export class AppState {
     this.doc.dispose();
     this.client?.dispose();
   }
-}
-
-/** Resolves when the page is idle (the next idle period; a task later where the browser has no idle callbacks). */
-function idle(): Promise<void> {
-  return new Promise((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve()) : setTimeout(resolve, 0)));
 }
