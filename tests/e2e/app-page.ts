@@ -16,13 +16,14 @@ export async function figures(page: Page): Promise<Figures> {
   });
 }
 
-/** Waits until a build newer than `seq` is shown and no build is running. */
+/** Waits until a build newer than `seq` is shown, no build is running and no region (the parameter panel, which
+ * mounts a group per frame) is still filling. */
 export async function nextBuild(page: Page, seq: number, timeout = 60_000): Promise<Figures> {
   await page.waitForFunction(
     (s) => {
       const el = document.querySelector('[data-testid="figures"]') as HTMLElement | null;
       const st = (window as unknown as { atelier?: { building: boolean } }).atelier;
-      return el !== null && Number(el.dataset.buildSeq) > s && st?.building === false;
+      return el !== null && Number(el.dataset.buildSeq) > s && st?.building === false && !document.querySelector('[aria-busy="true"]');
     },
     seq,
     { timeout },
