@@ -71,7 +71,9 @@ describe('kiosk with the desktop host', () => {
   it('takes kiosk mode and its settings from the host: prices hidden, no export without a folder, Save does nothing', async () => {
     // The attract screen has the focus: Enter starts, like a touch (keyboard and switch users).
     await page.locator('[data-testid="attract"]').waitFor();
-    await expect.poll(async () => (await log()).resets, { message: 'a kiosk starts clean' }).toBe(1);
+    // The reset follows the browser-data wipe, which by design may wait up to 2 s on a database and 0.5 s on the
+    // clipboard: poll past that, not expect.poll's default 1 s (a loaded CI machine missed it).
+    await expect.poll(async () => (await log()).resets, { message: 'a kiosk starts clean', timeout: 5000 }).toBe(1);
     await page.keyboard.press('Enter');
     await page.locator('[data-testid="attract"]').waitFor({ state: 'detached' });
     const { text } = pickProducts(models);
